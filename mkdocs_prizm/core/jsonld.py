@@ -1,0 +1,157 @@
+"""schema.org structured data for articles, safe to embed in a ``<script>`` element.
+
+[`build_blogposting`][mkdocs_prizm.core.jsonld.build_blogposting] maps an
+[`Article`][mkdocs_prizm.core.article.Article] to a ``BlogPosting``;
+[`dumps_jsonld`][mkdocs_prizm.core.jsonld.dumps_jsonld] serialises it compactly and escapes
+what could end the ``<script type="application/ld+json">`` element early.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Final
+from urllib.parse import urljoin
+
+from mkdocs_prizm.core.article import Article, Author, Source
+
+__all__ = ["SCHEMA_CONTEXT", "build_blogposting", "dumps_jsonld"]
+
+#: The ``@context`` of every object built here.
+SCHEMA_CONTEXT: Final = "https://schema.org"
+
+# Characters escaped after ``json.dumps``: markup delimiters (a title containing
+# ``</script>`` cannot close the element, ``<!--`` cannot open a comment) and the two line
+# separators JavaScript once refused inside strings. The escapes are valid JSON.
+_JSONLD_ESCAPES: Final = str.maketrans(
+    {
+        "<": "\\u003c",
+        ">": "\\u003e",
+        "&": "\\u0026",
+        "\u2028": "\\u2028",
+        "\u2029": "\\u2029",
+    }
+)
+
+
+def _person(author: Author) -> dict[str, Any]:
+    person: dict[str, Any] = {"@type": "Person", "name": author.name or author.key}
+    if author.url:
+        person["url"] = author.url
+    return person
+
+
+def _citation(source: Source) -> dict[str, Any] | None:
+    name = source.title or source.description
+    url = source.url if source.url_safe else ""
+    if not name and not url:
+        return None
+    work: dict[str, Any] = {"@type": "CreativeWork"}
+    if name:
+        work["name"] = name
+    if url:
+        work["url"] = url
+    if source.date is not None and source.date.iso:
+        work["datePublished"] = source.date.iso
+    return work
+
+
+def build_blogposting(
+    article: Article,
+    *,
+    url: str = "",
+    site_name: str = "",
+    word_count: int | None = None,
+) -> dict[str, Any]:
+    """Describe an article as a schema.org ``BlogPosting``.
+
+    Keys are always inserted in the same order and empty values are left out, so the same
+    article gives the same JSON, byte for byte. Mapping:
+
+    * ``headline``: the title; ``description``: the description;
+    * ``datePublished``: the date; ``dateModified``: the update date, else the date;
+    * ``author``: a list of ``Person`` (``name``, and ``url`` when the authors file gives one);
+    * ``image``: the image, resolved against ``url`` when relative and ``url`` is given;
+    * ``keywords``: the tags joined by ``", "``; ``articleSection``: the category, a list when
+      there are several;
+    * ``inLanguage``; ``wordCount``: ``word_count``, else the words counted for the reading time;
+    * ``timeRequired``: the reading time as an ISO 8601 duration (``PT3M``);
+    * ``mainEntityOfPage`` and ``url``: the page URL; ``publisher``: an ``Organization`` named
+      ``site_name``;
+    * ``citation``: one ``CreativeWork`` per source, with ``name``, ``url`` (only safe http(s)
+      URLs) and ``datePublished`` (as precise as known: ``2024``, ``2024-03``, ``2024-03-05``).
+
+    Args:
+        article: The article.
+        url: The page's canonical URL, if known.
+        site_name: The site's name, if known.
+        word_count: Words in the article, overriding the reading-time count.
+
+    Returns:
+        A JSON-ready dict.
+    """
+    data: dict[str, Any] = {"@context": SCHEMA_CONTEXT, "@type": "BlogPosting"}
+    if article.title:
+        data["headline"] = article.title
+    if article.description:
+        data["description"] = article.description
+    if article.date is not None:
+        data["datePublished"] = article.date.isoformat()
+    modified = article.updated or article.date
+    if modified is not None:
+        data["dateModified"] = modified.isoformat()
+    if article.authors:
+        data["author"] = [_person(author) for author in article.authors]
+    if article.image:
+        data["image"] = urljoin(url, article.image) if url else article.image
+    if article.tags:
+        data["keywords"] = ", ".join(article.tags)
+    if article.categories:
+        categories = list(article.categories)
+        data["articleSection"] = categories[0] if len(categories) == 1 else categories
+    if article.language:
+        data["inLanguage"] = article.language
+    rt = article.reading_time
+    if word_count is None and rt is not None and rt.words > 0:
+        word_count = rt.words
+    if word_count is not None and word_count > 0:
+        data["wordCount"] = word_count
+    if rt is not None:
+        data["timeRequired"] = rt.iso8601
+    if url:
+        data["mainEntityOfPage"] = url
+        data["url"] = url
+    if site_name:
+        data["publisher"] = {"@type": "Organization", "name": site_name}
+    if article.sources is not None:
+        citations = [
+            work
+            for work in (_citation(source) for source in article.sources.entries)
+            if work is not None
+        ]
+        if citations:
+            data["citation"] = citations
+    return data
+
+
+def dumps_jsonld(data: Any) -> str:
+    r"""Serialise JSON-LD for a ``<script type="application/ld+json">`` element.
+
+    The JSON is compact, keeps non-ASCII characters (``é`` stays ``é``) and keeps the key
+    order of ``data``. ``<``, ``>``, ``&``, U+2028 and U+2029 are then written as ``\uXXXX``
+    escapes: still the same JSON for any parser, but nothing in a value can close the script
+    element (``</script>``) or open an HTML comment.
+
+    Args:
+        data: A JSON-ready value (dicts, lists, strings, numbers, booleans, ``None``).
+
+    Returns:
+        The JSON text.
+
+    Raises:
+        ValueError: If ``data`` contains NaN or infinity, which JSON cannot represent.
+        TypeError: If ``data`` contains a value JSON cannot represent.
+    """
+    text = json.dumps(
+        data, ensure_ascii=False, sort_keys=False, separators=(",", ":"), allow_nan=False
+    )
+    return text.translate(_JSONLD_ESCAPES)

@@ -1,0 +1,135 @@
+"""A small, linear scanner that tells which parts of a Markdown text are code.
+
+The internal-note stripper, the citation linker and the list fixer must never touch code:
+fenced blocks, indented blocks and inline code spans are content. This module finds them in one
+pass over the lines, without rendering anything.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+RE_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
+RE_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
+RE_BACKTICKS = re.compile(r"`+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the text with what the scanner knows about it.
+
+    Attributes:
+        index: 0-based line index.
+        start: Offset of the line's first character in the text.
+        text: The line without its newline.
+        code: Whether the whole line is code (fence, fenced content or indented block).
+    """
+
+    index: int
+    start: int
+    text: str
+    code: bool
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Yield the lines of ``text``, marking those that belong to code blocks.
+
+    Fenced blocks open with three or more backticks or tildes (up to three spaces of indent)
+    and close with a fence of the same character at least as long.  A line indented by four
+    spaces or a tab is an indented code block when it follows a blank line (or starts the text)
+    and is not the continuation of a list item.
+
+    Args:
+        text: Markdown text with ``\\n`` line endings.
+
+    Yields:
+        Every line, in order.
+    """
+    fence_char = ""
+    fence_len = 0
+    prev_blank = True
+    in_list = False
+    in_indented = False
+    offset = 0
+    for index, raw in enumerate(text.split("\n")):
+        start = offset
+        offset += len(raw) + 1
+        if fence_char:
+            stripped = raw.strip()
+            if (
+                stripped.startswith(fence_char * fence_len)
+                and not stripped.strip(fence_char)
+                and len(raw) - len(raw.lstrip(" ")) <= 3
+            ):
+                fence_char = ""
+            yield Line(index, start, raw, True)
+            continue
+        blank = not raw.strip()
+        match = RE_FENCE_OPEN.match(raw)
+        if match and not (match.group(2)[0] == "`" and "`" in match.group(3)):
+            fence_char = match.group(2)[0]
+            fence_len = len(match.group(2))
+            in_indented = False
+            prev_blank = False
+            yield Line(index, start, raw, True)
+            continue
+        indented = raw.startswith(("    ", "\t"))
+        if indented and not blank and (in_indented or (prev_blank and not in_list)):
+            in_indented = True
+            yield Line(index, start, raw, True)
+            prev_blank = False
+            continue
+        if not blank:
+            in_indented = False
+            if RE_LIST_ITEM.match(raw):
+                in_list = True
+            elif not indented and prev_blank:
+                in_list = False
+        yield Line(index, start, raw, in_indented and blank)
+        prev_blank = blank
+
+
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` ranges of inline code spans in one line.
+
+    A span opens with a run of backticks and closes with the next run of the same length;
+    an unmatched run is literal text.  Linear in the line's length.
+
+    Args:
+        line: One line of Markdown.
+
+    Returns:
+        Ranges, end exclusive, covering the backticks themselves.
+    """
+    if "`" not in line:
+        return []
+    runs = [(m.start(), m.end()) for m in RE_BACKTICKS.finditer(line)]
+    spans: list[tuple[int, int]] = []
+    # Index the runs by length so each opener finds its closer without rescanning.
+    by_len: dict[int, list[int]] = {}
+    for i, (s, e) in enumerate(runs):
+        by_len.setdefault(e - s, []).append(i)
+    pos_in_len: dict[int, int] = dict.fromkeys(by_len, 0)
+    i = 0
+    while i < len(runs):
+        s, e = runs[i]
+        length = e - s
+        candidates = by_len[length]
+        k = pos_in_len[length]
+        while k < len(candidates) and candidates[k] <= i:
+            k += 1
+        pos_in_len[length] = k
+        if k < len(candidates):
+            j = candidates[k]
+            spans.append((s, runs[j][1]))
+            i = j + 1
+        else:
+            i += 1
+    return spans
+
+
+def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``position`` falls inside one of ``spans`` (few spans per line: a plain scan)."""
+    return any(s <= position < e for s, e in spans)

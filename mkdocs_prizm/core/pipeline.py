@@ -1,0 +1,247 @@
+"""One article through every core step: the single entry point the adapters call.
+
+``source text → front matter → notes removed → sources parsed → citations linked → lists
+separated → Article``.  The MkDocs plugin, the Markdown extension and the CLI all call
+[`process_source`][mkdocs_prizm.core.pipeline.process_source] or
+[`process_body`][mkdocs_prizm.core.pipeline.process_body], so they agree on every detail.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs_prizm.core.article import Article, Author, InternalNote, SourcesSection
+from mkdocs_prizm.core.authors import resolve
+from mkdocs_prizm.core.blocks import separate_lists
+from mkdocs_prizm.core.citations import link_citations
+from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
+from mkdocs_prizm.core.frontmatter import (
+    FrontMatter,
+    looks_like_article,
+    normalise,
+    normalise_newlines,
+    split_front_matter,
+    take_second_block,
+)
+from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
+from mkdocs_prizm.core.readtime import disagrees, reading_time
+from mkdocs_prizm.core.sources import DEFAULT_HEADINGS, parse_sources
+
+#: Markers left in the Markdown where adapters put the rendered sources block.
+SOURCES_OPEN = "<!-- prizm:sources-open -->"
+SOURCES_LIST = "<!-- prizm:sources -->"
+SOURCES_CLOSE = "<!-- prizm:sources-close -->"
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything the core needs to know, built by each adapter from its own configuration."""
+
+    notes: NoteMatcher = field(default_factory=NoteMatcher)
+    detect_articles: bool = True
+    article_paths: tuple[str, ...] = ()
+    fix_lists: bool = True
+    sources: bool = True
+    sources_headings: tuple[str, ...] = DEFAULT_HEADINGS
+    citations: bool = True
+    language: str = "fr"
+    words_per_minute: int | None = None
+    readtime_include_code: bool = False
+    readtime_split_elisions: bool = True
+    readtime_tolerance: float = 0.25
+    authors: Mapping[str, Author] = field(default_factory=dict)
+    authors_file_given: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Processed:
+    """The result of processing one page.
+
+    Attributes:
+        article: The normalised article (``is_article`` false for ordinary pages).
+        markdown: The Markdown to render: notes removed and, for articles, citations linked,
+            lists separated and the sources list replaced by markers.
+        meta: The front matter, with keys from a second block filled in.
+        meta_updates: ``page.meta`` keys to set: plain-text versions of unsafe text fields and
+            keys taken from a second front matter block.
+        problems: Everything found, with file lines.
+        lists_separated: How many lists were separated from the paragraph before them.
+        notes_removed: How many comments were removed.
+    """
+
+    article: Article
+    markdown: str
+    meta: dict[str, Any]
+    meta_updates: dict[str, Any]
+    problems: tuple[Problem, ...]
+    lists_separated: int = 0
+    notes_removed: int = 0
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems of error severity."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+
+def is_article_path(path: str, patterns: tuple[str, ...]) -> bool:
+    """Whether ``path`` (relative, ``/``-separated) matches one of the glob ``patterns``."""
+    return any(fnmatch.fnmatchcase(path, p) for p in patterns)
+
+
+def process_source(source: str, path: str, options: Options | None = None) -> Processed:
+    """Process a whole file (front matter included), as the CLI reads it.
+
+    Args:
+        source: The file's text.
+        path: The path to name in problems (and to match ``article_paths`` against).
+        options: Core options; defaults suit a French Prizm site.
+    """
+    sink = ProblemSink(path)
+    fm = split_front_matter(source, sink)
+    return _process(fm, path, options or Options(), sink)
+
+
+def process_body(
+    body: str, meta: Mapping[str, Any], path: str, options: Options | None = None
+) -> Processed:
+    """Process a page body whose front matter was already read (as MkDocs does).
+
+    Line numbers in problems are relative to ``body``; the MkDocs adapter re-runs
+    [`process_source`][mkdocs_prizm.core.pipeline.process_source] on the file when there are
+    problems to report, to get file lines.  When MkDocs could not read the front matter it
+    hands the whole file over as the body: that case is recognised and handled as a file.
+    """
+    options = options or Options()
+    body = normalise_newlines(body)
+    if not meta and body.startswith("---"):
+        return process_source(body, path, options)
+    sink = ProblemSink(path)
+    fm = take_second_block(FrontMatter(dict(meta), body), sink)
+    return _process(fm, path, options, sink)
+
+
+def _process(fm: FrontMatter, path: str, options: Options, sink: ProblemSink) -> Processed:
+    offset = fm.body_line - 1
+    body = fm.body
+    body_sink = ProblemSink(path, line_offset=offset)
+    notes = strip_notes(body, body_sink, options.notes)
+    body = notes.text
+
+    article_page = (options.detect_articles and looks_like_article(fm.meta)) or is_article_path(
+        path, options.article_paths
+    )
+    if not article_page:
+        sink.items.extend(body_sink.items)
+        return Processed(
+            Article(is_article=False, path=path, note=_first(notes.notes)),
+            body,
+            fm.meta,
+            {},
+            tuple(sink.items),
+            notes_removed=notes.removed,
+        )
+
+    norm = normalise(fm.meta, sink, fm.field_lines)
+    meta_updates = dict(norm.safe_meta)
+    language = options.language
+
+    section: SourcesSection | None = None
+    if options.sources:
+        section = parse_sources(
+            body, body_sink, headings=options.sources_headings, line_offset=offset
+        )
+    unmatched: tuple[str, ...] = ()
+    linked = body
+    if options.citations:
+        linked, section, unmatched = link_citations(body, section, body_sink, line_offset=offset)
+
+    rt = reading_time(
+        body,
+        language=language,
+        declared=norm.reading_time,
+        wpm=options.words_per_minute,
+        include_code=options.readtime_include_code,
+        split_elisions=options.readtime_split_elisions,
+    )
+    if rt.declared_minutes is not None and disagrees(rt, options.readtime_tolerance):
+        sink.info(
+            "PRZ501",
+            f"readingTime declares {rt.declared_minutes} min but the text takes about "
+            f"{rt.computed_minutes} min ({rt.words} words at the {language} reading speed)",
+            fm.field_lines.get("readingTime", 1),
+            1,
+        )
+
+    if section is not None and section.entries:
+        linked = _replace_section(linked, section, offset)
+    lists = 0
+    if options.fix_lists:
+        linked, lists = separate_lists(linked)
+
+    authors = tuple(_author(name, options, sink, fm.field_lines) for name in norm.authors)
+    if fm.meta.get("date") is None and norm.date is not None:
+        # Themes and plugins (Material, RSS) read page.meta["date"]: give them the alias.
+        meta_updates["date"] = norm.date
+    if fm.meta.get("categories") is None and norm.categories:
+        meta_updates["categories"] = list(norm.categories)
+
+    article = Article(
+        is_article=True,
+        title=norm.title,
+        description=norm.description,
+        date=norm.date,
+        updated=norm.updated,
+        authors=authors,
+        categories=norm.categories,
+        tags=norm.tags,
+        image=norm.image,
+        featured=norm.featured,
+        emoji=norm.emoji,
+        kind=norm.kind,
+        declared_sources=norm.declared_sources,
+        language=language,
+        reading_time=rt,
+        note=_first(notes.notes),
+        sources=section,
+        unmatched_citations=unmatched,
+        path=path,
+    )
+    sink.items.extend(body_sink.items)
+    problems = tuple(sorted(sink.items, key=lambda p: (p.line, p.column)))
+    return Processed(article, linked, fm.meta, meta_updates, problems, lists, notes.removed)
+
+
+def _first(notes: tuple[InternalNote, ...]) -> InternalNote | None:
+    return notes[0] if notes else None
+
+
+def _author(name: str, options: Options, sink: ProblemSink, lines: Mapping[str, int]) -> Author:
+    found = resolve(name, options.authors)
+    if found is not None:
+        return found
+    if options.authors_file_given:
+        sink.info(
+            "PRZ601",
+            f"author '{name}' is not described in the authors file; shown by name only",
+            lines.get("author", lines.get("authors", 1)),
+            1,
+        )
+    return Author(key=name, name=name)
+
+
+def _replace_section(text: str, section: SourcesSection, offset: int) -> str:
+    """Swap the section's entries for the markers, keeping heading, intro and trailing text."""
+    lines = text.split("\n")
+    start = section.start_line - offset - 1
+    end = section.end_line - offset
+    heading = lines[start]
+    block = [SOURCES_OPEN, "", heading, ""]
+    if section.intro.strip():
+        block += [section.intro.strip(), ""]
+    block += [SOURCES_LIST, "", SOURCES_CLOSE, ""]
+    if section.trailing.strip():
+        block += [section.trailing.strip("\n"), ""]
+    return "\n".join([*lines[:start], *block, *lines[end:]])

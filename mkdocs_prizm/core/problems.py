@@ -1,0 +1,113 @@
+"""One problem type for everything the plugin, the extension and the CLI report.
+
+Codes are stable identifiers: documentation, CI annotations and editors' tooling refer to
+them, so a code is never reused for another meaning.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(str, enum.Enum):
+    """How serious a problem is; errors fail the build, warnings fail ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+#: Every problem code, with a one-line summary (the docs' problem table is built from this).
+CODES: dict[str, str] = {
+    # front matter
+    "PRZ101": "Front matter is not valid YAML.",
+    "PRZ102": "Front matter is not a mapping of keys to values.",
+    "PRZ103": "A second front matter block follows the first one.",
+    "PRZ104": "A front matter value has the wrong type or form.",
+    "PRZ105": "A front matter text field contains markup; it is published as plain text.",
+    "PRZ106": "Two front matter aliases disagree (for example `date` and `pubDate`).",
+    # internal notes
+    "PRZ201": "An internal note (HTML comment) is never closed with `-->`.",
+    # sources
+    "PRZ301": "A sources item could not be structured; it is published as written.",
+    "PRZ302": "A reliability score is out of range or not a number.",
+    "PRZ303": "A source has no reliability score.",
+    "PRZ304": "A source date could not be understood; it is shown as written.",
+    "PRZ305": "A source URL is not a safe http(s) link; it is shown as inert text.",
+    "PRZ306": "Source numbering has gaps or duplicates; entries are renumbered 1..n.",
+    "PRZ307": "A source has no URL.",
+    # citations
+    "PRZ401": "An inline citation matches no entry of the sources section.",
+    # reading time
+    "PRZ501": "The declared reading time differs from the computed one beyond the tolerance.",
+    # authors
+    "PRZ601": "An author is not described in the authors file.",
+    "PRZ602": "The authors file cannot be read.",
+    # usage (CLI)
+    "PRZ901": "A file cannot be read (missing, unreadable or not UTF-8).",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A fault found in an article.
+
+    Attributes:
+        file: Path of the file, as the user knows it (relative to ``docs_dir`` or as given).
+        line: 1-based line in that file; 0 when the problem concerns the whole file.
+        column: 1-based column; 0 when unknown.
+        severity: How serious it is.
+        code: A stable identifier from [`CODES`][mkdocs_prizm.core.problems.CODES].
+        message: What is wrong and what was expected, in one sentence.
+    """
+
+    file: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+
+    def format(self) -> str:
+        """Return the ``FILE:LINE:COL: severity CODE message`` form used by every tool."""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity.value} {self.code} {self.message}"
+
+    def shifted(self, lines: int) -> Problem:
+        """Return a copy moved down by ``lines`` (body-relative line to file line)."""
+        if not lines or not self.line:
+            return self
+        return Problem(
+            self.file, self.line + lines, self.column, self.severity, self.code, self.message
+        )
+
+
+class ProblemSink:
+    """Collects problems for one file; core parsers receive one and append to it."""
+
+    __slots__ = ("file", "items", "line_offset")
+
+    def __init__(self, file: str, line_offset: int = 0) -> None:
+        self.file = file
+        self.items: list[Problem] = []
+        self.line_offset = line_offset
+
+    def add(
+        self, severity: Severity, code: str, message: str, line: int = 0, column: int = 0
+    ) -> None:
+        """Record a problem at ``line`` (relative to the text being parsed) and ``column``."""
+        if line:
+            line += self.line_offset
+        self.items.append(Problem(self.file, line, column, severity, code, message))
+
+    def error(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
+        """Record an error."""
+        self.add(Severity.ERROR, code, message, line, column)
+
+    def warning(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
+        """Record a warning."""
+        self.add(Severity.WARNING, code, message, line, column)
+
+    def info(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
+        """Record an informational note."""
+        self.add(Severity.INFO, code, message, line, column)

@@ -1,0 +1,326 @@
+"""Reading time: count the words of a Markdown page and turn them into minutes.
+
+The estimate is deliberately simple and documented so that authors can predict it:
+
+* words are counted on the Markdown source in one linear pass (no HTML rendering), skipping what
+  a reader does not read: HTML comments (internal notes), HTML tags, link and image targets,
+  bare URLs, footnote markers, attribute lists, entities and, unless asked, fenced code blocks;
+* the silent reading speed defaults to [`DEFAULT_WPM`][mkdocs_prizm.core.readtime.DEFAULT_WPM]
+  (Brysbaert, 2019: 238 words per minute for English non-fiction, 214 for French);
+* every image adds a flat [`IMAGE_SECONDS`][mkdocs_prizm.core.readtime.IMAGE_SECONDS];
+* the result is rounded **up** to whole minutes, with a minimum of one minute.
+
+A reading time declared in front matter (``readingTime: "3 min"``) wins over the estimate; both
+are kept in [`ReadingTime`][mkdocs_prizm.core.article.ReadingTime] so that the editorial report
+can flag declarations that [`disagrees`][mkdocs_prizm.core.readtime.disagrees] with the text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Final
+
+from mkdocs_prizm.core.article import ReadingTime
+from mkdocs_prizm.core.i18n import normalise_language
+
+__all__ = [
+    "DEFAULT_WPM",
+    "IMAGE_SECONDS",
+    "count_words",
+    "disagrees",
+    "estimate_minutes",
+    "parse_declared",
+    "reading_time",
+]
+
+#: Silent reading speed in words per minute, by language (Brysbaert, M. (2019). How many words
+#: do we read per minute? A review and meta-analysis of reading rate. *Journal of Memory and
+#: Language*, 109). Languages not listed use the English figure.
+DEFAULT_WPM: Final[dict[str, int]] = {"fr": 214, "en": 238}
+
+#: Seconds added per image. A flat 12 seconds per image, whatever the number of images (no
+#: decreasing scale): a reader glances at an illustration and its caption, then moves on.
+IMAGE_SECONDS: Final = 12
+
+# -- tokens ----------------------------------------------------------------------------------
+#
+# One master regex is scanned with ``finditer``: at each position the first alternative that
+# matches wins, and a match never starts inside a word (the word alternative consumes whole
+# runs of letters).  Every alternative is bounded by a newline or a closing delimiter, or
+# anchored to a line start, or has a bounded length, so the scan is linear in the length of
+# the text even for adversarial input (a long line of "![" or "](" with nothing closing).
+# ``(?=(?P<x>...))(?P=x)`` is an atomic group (Python 3.10 has no ``(?>...)``): a URL that is
+# not followed by ``)`` fails at once instead of being given back one character at a time.
+
+# A letter or digit: ``\w`` without the underscore (emphasis marker) and without superscript
+# digits (citation markers such as ``Source⁸``).
+_ALNUM = r"[^\W_\u00b2\u00b3\u00b9\u2070-\u2079]"
+
+# A word: letters/digits joined by hyphens or apostrophes ("peut-être", "aujourd'hui"), numbers
+# with decimal or thousands separators ("3,5", "1.000"), an optional percent sign ("87%").
+_WORD = rf"{_ALNUM}+(?:[-'’]{_ALNUM}+|[.,]\d+)*%?"
+
+# French elided words, read as a word of their own: "l'IA" is "l'" + "IA".  Only these prefixes
+# split, so "aujourd'hui" or English "Prizm's" and "don't" stay one word.
+_ELISION = r"(?<!\w)(?i:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])['’](?=" + _ALNUM + ")"
+
+_SKIPS = "|".join(
+    (
+        # a front matter block, in case the caller left it in
+        r"(?P<front>\A---[ \t]*\n(?:.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z))",
+        # fenced code block (closing fence: same character, at least as long; or end of text)
+        r"(?P<fence>^[ \t]*(?P<fchars>(?P<fch>[`~])(?P=fch){2,})[^\n]*\n?"
+        r"(?P<fbody>.*?)(?:^[ \t]*(?P=fchars)(?P=fch)*[ \t]*$|\Z))",
+        # HTML comment, possibly unclosed (then it runs to the end, as in HTML)
+        r"(?P<comment><!--.*?(?:-->|\Z))",
+        # an image written in Markdown or in HTML
+        r"(?P<image>!\[[^\]\n]{0,500}\]"
+        r"(?:\((?=(?P<isrc>[^)\n]{0,2000}))(?P=isrc)\)|\[[^\]\n]{0,500}\])"
+        r"|(?i:<img)\b[^<>]*>)",
+        # script and style elements: their content is not read
+        r"(?P<script><(?P<stag>script|style)\b[^<>]*>.*?(?:</(?P=stag)\s*>|\Z))",
+        # autolinks, other HTML tags
+        r"(?P<tag><(?:https?://|mailto:)[^<>\s]*>|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)",
+        # link targets: "](url "title")" and "][ref]"
+        r"(?P<target>\]\((?=(?P<href>[^)\s]{0,2000}))(?P=href)"
+        r"(?:[ \t]+(?:\"[^\"\n]{0,500}\"|'[^'\n]{0,500}'|\([^)\n]{0,500}\)))?[ \t]*\)"
+        r"|\]\[[^\]\n]{0,500}\])",
+        # reference definitions "[id]: url ..." (not footnote definitions, whose text is read)
+        r"(?P<refdef>^[ \t]{0,3}\[(?!\^)[^\]\n]+\]:[ \t]*[^\n]*)",
+        # footnote references "[^1]"
+        r"(?P<footref>\[\^[^\]\s]{1,100}\])",
+        # bare URLs
+        r"(?P<url>\b(?:https?://|www\.)[^\s<>()\[\]]+)",
+        # ordered list markers "1." and "2)"
+        r"(?P<olist>^[ \t>]*\d{1,9}[.)](?=[ \t]|$))",
+        # admonition markers "!!! note", "??? tip", "???+ warning"
+        r"(?P<admonition>^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+)",
+        # attribute lists "{ .class #id }" and "{: .class }"
+        r"(?P<attrs>\{:?[ \t]*[.#][^}\n]{0,500}\})",
+        # HTML entities "&nbsp;", "&#8217;"
+        r"(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)",
+        # inline code: its words are read
+        r"`(?P<icode>[^`\n]+)`",
+    )
+)
+
+RE_TOKENS_SPLIT: Final = re.compile(
+    rf"{_SKIPS}|(?P<word>{_ELISION}|{_WORD})", re.DOTALL | re.MULTILINE
+)
+"""Master tokenizer, French elisions counted as separate words."""
+
+RE_TOKENS_JOINED: Final = re.compile(rf"{_SKIPS}|(?P<word>{_WORD})", re.DOTALL | re.MULTILINE)
+"""Master tokenizer, elided words joined to the next word."""
+
+RE_WORDS_SPLIT: Final = re.compile(rf"{_ELISION}|{_WORD}")
+"""Words of a code span or block, elisions split."""
+
+RE_WORDS_JOINED: Final = re.compile(_WORD)
+"""Words of a code span or block, elisions joined."""
+
+RE_DECLARED: Final = re.compile(
+    r"""
+    ^[~≈]?\s*(?:environ\s+|about\s+|approx\.?\s+)?
+    (?:(?P<hours>\d+(?:[.,]\d+)?)\s*(?:h|hr|hrs|hours?|heures?)\.?(?![a-z]))?
+    \s*
+    (?:(?P<minutes>\d+(?:[.,]\d+)?)\s*(?:minutes?|mins?|mn|m)?\.?)?
+    \s*(?:de\s+lecture|read|reading(?:\s+time)?)?\s*$
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+"""A declared reading time: ``"3 min"``, ``"3"``, ``"3.5 minutes"``, ``"1 h 5 min"``, ``"1h05"``."""
+
+RE_ISO_DURATION: Final = re.compile(
+    r"^PT(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?$", re.IGNORECASE
+)
+"""An ISO 8601 duration as used by schema.org: ``"PT3M"``, ``"PT1H5M"``."""
+
+
+def count_words(
+    markdown: str, *, include_code: bool = False, split_elisions: bool = True
+) -> tuple[int, int]:
+    """Count the words a reader reads and the images they look at.
+
+    The Markdown source is scanned once, left to right, with a compiled regex; nothing is
+    rendered. What counts:
+
+    * words of the text, including link texts (``[text](url)`` counts ``text`` only), inline
+      code, table cells and footnote definitions;
+    * numbers as one word each, with their separators and percent sign (``87%``, ``3,5``);
+    * hyphenated words as one word (``peut-être``, ``Provence-Alpes-Côte``);
+    * with ``split_elisions`` (the default), a French elided article or pronoun as a word of its
+      own: ``l'IA`` and ``d’un`` are two words each, as a French reader reads two words. Only
+      the elision prefixes (``c d j l m n s t qu jusqu lorsqu puisqu quoiqu``) split, so
+      ``aujourd'hui`` and ``Prizm's`` stay one word.
+
+    What does not count: a leading front matter block, HTML comments, HTML tags (the text
+    between them counts), ``<script>``/``<style>`` content, link and image targets, reference
+    definitions, footnote markers (``[^1]``, superscript digits), bare URLs, heading, list,
+    quote and emphasis markers, ordered list numbers, admonition markers, attribute lists,
+    HTML entities, and fenced code blocks unless ``include_code`` (their info string never
+    counts). Indented code blocks are counted as text: telling them from list continuations
+    needs a full Markdown parser.
+
+    Images are ``![alt](src)``, ``![alt][ref]`` and ``<img>``; their alt text is not counted.
+
+    Args:
+        markdown: The page's Markdown, without front matter.
+        include_code: Count the words of fenced code blocks.
+        split_elisions: Count French elisions as two words (``l'IA`` → 2).
+
+    Returns:
+        ``(words, images)``.
+    """
+    tokens = RE_TOKENS_SPLIT if split_elisions else RE_TOKENS_JOINED
+    words_re = RE_WORDS_SPLIT if split_elisions else RE_WORDS_JOINED
+    words = 0
+    images = 0
+    for match in tokens.finditer(markdown):
+        kind = match.lastgroup
+        if kind == "word":
+            words += 1
+        elif kind == "image":
+            images += 1
+        elif kind == "fence":
+            # ``lastgroup`` is the outermost group of the alternative (it closes last)
+            if include_code:
+                words += sum(1 for _ in words_re.finditer(match.group("fbody")))
+        elif kind == "icode":
+            words += sum(1 for _ in words_re.finditer(match.group("icode")))
+        # every other alternative is skipped
+    return words, images
+
+
+def estimate_minutes(words: int, images: int, wpm: int) -> int:
+    """Turn a word and image count into whole minutes.
+
+    ``minutes = ceil(words / wpm + images × IMAGE_SECONDS / 60)``, at least 1. The ceiling is
+    computed with integers, so 428 words at 214 wpm is exactly 2 minutes and 429 words is 3:
+    a reading time is a promise, better slightly generous than short.
+
+    Args:
+        words: Number of words.
+        images: Number of images.
+        wpm: Reading speed in words per minute (positive).
+
+    Returns:
+        The reading time in minutes, at least 1.
+
+    Raises:
+        ValueError: If ``wpm`` is not positive.
+    """
+    if wpm <= 0:
+        msg = f"reading speed must be positive, got {wpm!r} words per minute"
+        raise ValueError(msg)
+    # total seconds × wpm, kept integral: words × 60 + images × IMAGE_SECONDS × wpm
+    numerator = max(words, 0) * 60 + max(images, 0) * IMAGE_SECONDS * wpm
+    minutes = -(-numerator // (60 * wpm))
+    return max(minutes, 1)
+
+
+# Longer declarations are not reading times; the bound also keeps ``RE_DECLARED`` cheap.
+_DECLARED_MAX_LENGTH: Final = 64
+
+
+def _to_number(text: str | None) -> float:
+    if not text:
+        return 0.0
+    return float(text.replace(",", "."))
+
+
+def parse_declared(value: object) -> int | None:
+    """Read a declared reading time, in whole minutes.
+
+    Accepted: positive numbers (``3``, ``3.5``) and text such as ``"3"``, ``"3 min"``,
+    ``"3min"``, ``"3 mn"``, ``"3 minute(s)"``, ``"3,5 min"``, ``"3 min de lecture"``,
+    ``"~3 min"``, ``"1 h 5 min"``, ``"1h05"``, ``"2 heures"`` and ISO 8601 durations
+    (``"PT3M"``). Fractions are rounded up (``"3.5 min"`` → 4), like computed times.
+
+    Args:
+        value: The front matter value.
+
+    Returns:
+        The minutes, or ``None`` when the value is missing, a boolean, not understood
+        (``"huit"``), zero, negative or not finite.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    total: float
+    if isinstance(value, int | float):
+        total = float(value)
+    elif isinstance(value, str):
+        text = value.strip()
+        if len(text) > _DECLARED_MAX_LENGTH:
+            return None
+        match = RE_ISO_DURATION.match(text) or RE_DECLARED.match(text)
+        if match is None or not (match.group("hours") or match.group("minutes")):
+            return None
+        total = _to_number(match.group("hours")) * 60 + _to_number(match.group("minutes"))
+    else:
+        return None
+    if not math.isfinite(total) or total <= 0:
+        return None
+    return math.ceil(total)
+
+
+def reading_time(
+    markdown: str,
+    *,
+    language: str = "fr",
+    declared: object = None,
+    wpm: int | None = None,
+    include_code: bool = False,
+    split_elisions: bool = True,
+) -> ReadingTime:
+    """Compute a page's reading time and combine it with the declared one.
+
+    Args:
+        markdown: The page's Markdown, without front matter.
+        language: Language of the page (``"fr"``, ``"fr_FR"``, ``"en-US"``); chooses the
+            reading speed from [`DEFAULT_WPM`][mkdocs_prizm.core.readtime.DEFAULT_WPM],
+            English for languages not listed.
+        declared: The front matter value (``readingTime``), or ``None``.
+        wpm: Reading speed overriding the language's default.
+        include_code: Count the words of fenced code blocks.
+        split_elisions: Count French elisions as two words.
+
+    Returns:
+        The reading time; ``minutes`` is the declared value when it parses, else the estimate.
+    """
+    words, images = count_words(markdown, include_code=include_code, split_elisions=split_elisions)
+    if wpm is None:
+        lang = normalise_language(language, default="en")
+        wpm = DEFAULT_WPM.get(lang, DEFAULT_WPM["en"])
+    computed = estimate_minutes(words, images, wpm)
+    declared_minutes = parse_declared(declared)
+    return ReadingTime(
+        minutes=declared_minutes if declared_minutes is not None else computed,
+        declared=None if declared is None else str(declared),
+        declared_minutes=declared_minutes,
+        computed_minutes=computed,
+        words=words,
+        images=images,
+    )
+
+
+def disagrees(rt: ReadingTime, tolerance: float = 0.5) -> bool:
+    """Tell whether a declared reading time is far from the text's.
+
+    Both conditions must hold, so that short articles are not flagged for a minute's
+    difference and long ones are not flagged for a small relative one:
+
+    * ``|declared - computed| > tolerance × computed`` (relative: 50 % by default);
+    * ``|declared - computed| >= 2`` minutes.
+
+    Args:
+        rt: The reading time.
+        tolerance: Accepted relative difference, as a fraction of the computed minutes.
+
+    Returns:
+        ``False`` when nothing (readable) was declared.
+    """
+    if rt.declared_minutes is None:
+        return False
+    difference = abs(rt.declared_minutes - rt.computed_minutes)
+    return difference >= 2 and difference > tolerance * rt.computed_minutes

@@ -1,0 +1,253 @@
+"""The MkDocs adapter: events only, each a few lines calling the core and the renderer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_prizm.config import PrizmConfig
+from mkdocs_prizm.core.article import Article, Author
+from mkdocs_prizm.core.authors import parse_authors
+from mkdocs_prizm.core.comments import NoteMatcher
+from mkdocs_prizm.core.i18n import normalise_language
+from mkdocs_prizm.core.jsonld import build_blogposting, dumps_jsonld
+from mkdocs_prizm.core.pipeline import (
+    SOURCES_CLOSE,
+    SOURCES_LIST,
+    SOURCES_OPEN,
+    Options,
+    Processed,
+    process_body,
+    process_source,
+)
+from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
+from mkdocs_prizm.render import TEMPLATES_DIR, Renderer, RenderOptions, make_environment
+
+log = get_plugin_logger(__name__)
+
+#: Where the stylesheet is published in the site.
+CSS_URI = "assets/prizm/prizm.css"
+CSS_SOURCE = Path(__file__).parent / "assets" / "prizm.css"
+#: ``page.meta`` key holding the [`Article`][mkdocs_prizm.core.article.Article].
+META_KEY = "prizm"
+AUTHORS_CANDIDATES = (".authors.yml", "blog/.authors.yml")
+
+
+class PrizmPlugin(BasePlugin[PrizmConfig]):
+    """Publishes Prizm articles: front matter, byline, sources, citations, no internal notes."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.options = Options()
+        self.renderer: Renderer | None = None
+        self.language = "fr"
+        self.articles: dict[str, Processed] = {}
+        self.problems: list[Problem] = []
+
+    # -- configuration ---------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Resolve the language, load the authors file, register templates and stylesheet."""
+        if not self.config.enabled:
+            return None
+        self.language = normalise_language(
+            self.config.language or _theme_language(config), default="fr"
+        )
+        # Last in the search path: the theme's custom_dir and the theme itself win.
+        if str(TEMPLATES_DIR) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES_DIR))
+        authors, authors_given = self._load_authors(config)
+        self.options = Options(
+            notes=NoteMatcher(
+                self.config.notes_patterns,
+                strip_all=self.config.notes_strip_all,
+                directives=self.config.notes_directives,
+            ),
+            detect_articles=self.config.articles_detect,
+            article_paths=tuple(self.config.articles_paths),
+            fix_lists=self.config.lists_fix,
+            sources=self.config.sources,
+            sources_headings=tuple(self.config.sources_headings),
+            citations=self.config.citations,
+            language=self.language,
+            words_per_minute=self.config.readtime_words_per_minute,
+            readtime_include_code=self.config.readtime_include_code,
+            readtime_split_elisions=self.config.readtime_split_elisions,
+            readtime_tolerance=self.config.readtime_tolerance,
+            authors=authors,
+            authors_file_given=authors_given,
+        )
+        thresholds = tuple(self.config.sources_thresholds)
+        if len(thresholds) != 3 or list(thresholds) != sorted(thresholds, reverse=True):
+            raise PluginError(
+                "prizm: 'sources_thresholds' must be three scores from high to low, "
+                f"for example [9, 7, 5]; got {list(thresholds)}"
+            )
+        render_options = RenderOptions(
+            language=self.language,
+            labels={str(k): str(v) for k, v in self.config.labels.items()},
+            thresholds=(thresholds[0], thresholds[1], thresholds[2]),
+            link_rel=self.config.sources_link_rel,
+            link_target=self.config.sources_link_target,
+            tags_url=self.config.tags_url,
+        )
+        self.renderer = Renderer(make_environment(config.theme.dirs), render_options)
+        if self.config.css and CSS_URI not in config.extra_css:
+            config.extra_css.append(CSS_URI)
+        return config
+
+    def _load_authors(self, config: MkDocsConfig) -> tuple[dict[str, Author], bool]:
+        docs = Path(config.docs_dir)
+        given = self.config.authors_file
+        candidates = [given] if given else list(AUTHORS_CANDIDATES)
+        for name in candidates:
+            path = docs / name
+            if not path.is_file():
+                continue
+            sink = ProblemSink(str(Path(config.docs_dir).name + "/" + name))
+            authors = parse_authors(path.read_text(encoding="utf-8-sig"), sink)
+            self._report(sink.items)
+            return authors, True
+        if given:
+            raise PluginError(f"prizm: authors_file '{given}' not found in docs_dir")
+        return {}, False
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Start a build with no state from the previous one (``mkdocs serve``)."""
+        self.articles = {}
+        self.problems = []
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Publish the stylesheet."""
+        if not self.config.enabled or not self.config.css:
+            return None
+        if files.get_file_from_path(CSS_URI) is None:
+            files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS_SOURCE)))
+        return files
+
+    # -- pages -----------------------------------------------------------------------------
+
+    # Early, so that later plugins (blog excerpts, RSS, search) never see an internal note.
+    @event_priority(50)
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Process the page's Markdown: notes out, sources and citations in, article out."""
+        if not self.config.enabled:
+            return None
+        path = page.file.src_uri
+        processed = process_body(markdown, page.meta, path, self.options)
+        if processed.problems:
+            processed = self._with_file_lines(processed, page)
+            self._report(processed.problems)
+        for key, value in processed.meta.items():
+            page.meta.setdefault(key, value)
+        page.meta.update(processed.meta_updates)
+        page.meta[META_KEY] = processed.article
+        if processed.article.is_article:
+            self.articles[path] = processed
+        return processed.markdown
+
+    def _with_file_lines(self, processed: Processed, page: Page) -> Processed:
+        """Re-run on the file itself so problems carry file lines (only when there are some)."""
+        if not page.file.abs_src_path and page.file.generated_by is None:
+            return processed
+        try:
+            source = page.file.content_string
+        except (OSError, ValueError):
+            return processed
+        return process_source(source, page.file.src_uri, self.options)
+
+    # Early, so that search, RSS and other plugins index the rendered sources block.
+    @event_priority(50)
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Put the sources block and the byline into the page's HTML."""
+        if not self.config.enabled or self.renderer is None:
+            return None
+        article = page.meta.get(META_KEY)
+        if not isinstance(article, Article) or not article.is_article:
+            return None
+        renderer = self.renderer
+        if SOURCES_LIST in html:
+            html = (
+                html.replace(SOURCES_OPEN, renderer.section_open(article), 1)
+                .replace(SOURCES_LIST, renderer.sources(article), 1)
+                .replace(SOURCES_CLOSE, renderer.section_close(), 1)
+            )
+        if self.config.byline:
+            html = _insert_byline(html, renderer.byline(article, base_url=_base_url(page)))
+        return html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Add schema.org structured data to article pages."""
+        if not self.config.enabled or not self.config.jsonld:
+            return None
+        article = page.meta.get(META_KEY)
+        if not isinstance(article, Article) or not article.is_article:
+            return None
+        words = article.reading_time.words if article.reading_time else None
+        data = build_blogposting(
+            article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
+        )
+        script = f'<script type="application/ld+json">{dumps_jsonld(data)}</script>\n'
+        head_end = output.find("</head>")
+        if head_end < 0:
+            return output + script
+        return output[:head_end] + script + output[head_end:]
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Fail the build when errors were reported."""
+        if not self.config.enabled:
+            return
+        errors = [p for p in self.problems if p.severity is Severity.ERROR]
+        if errors and self.config.strict_errors:
+            raise PluginError(
+                f"prizm: {len(errors)} error(s) in articles (see above); "
+                "fix them or set 'strict_errors: false'"
+            )
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _report(self, problems: Any) -> None:
+        for problem in problems:
+            self.problems.append(problem)
+            if problem.severity is Severity.ERROR:
+                log.error(problem.format())
+            elif problem.severity is Severity.WARNING:
+                log.warning(problem.format())
+            else:
+                log.info(problem.format())
+
+
+def _theme_language(config: MkDocsConfig) -> str | None:
+    theme = config.theme
+    for key in ("language", "locale"):
+        value = theme.get(key) if hasattr(theme, "get") else None
+        if value:
+            return str(value)
+    return None
+
+
+def _base_url(page: Page) -> str:
+    depth = page.url.count("/") if page.url else 0
+    return "/".join([".."] * depth) if depth else "."
+
+
+def _insert_byline(html: str, byline: str) -> str:
+    """After the page's leading ``<h1>`` when it has one, else at the top."""
+    head = html.lstrip()
+    if head.startswith("<h1"):
+        end = html.find("</h1>")
+        if end >= 0:
+            end += len("</h1>")
+            return html[:end] + "\n" + byline + html[end:]
+    return byline + "\n" + html

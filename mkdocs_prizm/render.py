@@ -1,0 +1,166 @@
+"""Rendering HTML fragments (byline, sources list, badges) with Jinja templates.
+
+Templates are looked up through the theme's search path, where the plugin appends its own
+``templates/`` folder last: a theme's ``custom_dir`` file at ``prizm/byline.html`` wins.
+Autoescaping is always on in these fragments, whatever the theme does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from mkdocs_prizm.core.article import Article, Source, SourceDate, Tier
+from mkdocs_prizm.core.i18n import format_date, format_score, labels_for
+from mkdocs_prizm.core.sources import reliability_tier
+
+#: The package's own templates folder (appended last to the theme's search path).
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+
+TIER_ICONS: dict[Tier, str] = {
+    Tier.VERY_HIGH: "●●●●",
+    Tier.HIGH: "●●●○",
+    Tier.MEDIUM: "●●○○",
+    Tier.LOW: "●○○○",
+    Tier.UNRATED: "○○○○",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How fragments look: language, labels, tiers and links."""
+
+    language: str = "fr"
+    labels: Mapping[str, str] | None = None
+    thresholds: tuple[float, float, float] = (9.0, 7.0, 5.0)
+    link_rel: str = "noopener noreferrer"
+    link_target: str | None = None
+    tags_url: str | None = None
+    base_url: str = ""
+
+
+class Helpers:
+    """The ``prizm`` object templates receive: small formatting functions."""
+
+    def __init__(self, options: RenderOptions, labels: Mapping[str, str]) -> None:
+        self.options = options
+        self.labels = labels
+        self.link_rel = options.link_rel
+        self.link_target = options.link_target
+
+    def date(self, value: dt.date) -> str:
+        """Long localised date: ``29 juillet 2025``."""
+        return format_date(value, self.options.language)
+
+    def source_date(self, value: SourceDate) -> str:
+        """A source's date: localised when known to the day, as written otherwise."""
+        if value.value is not None and value.precision == "day":
+            return format_date(value.value, self.options.language)
+        return value.raw
+
+    def score(self, value: float) -> str:
+        """Score with the locale's decimal sign: ``7,5``."""
+        return format_score(value, self.options.language)
+
+    def tier(self, source: Source) -> Tier:
+        """Reliability tier of ``source``."""
+        return reliability_tier(source.reliability.score, self.options.thresholds)
+
+    def tier_label(self, tier: Tier) -> str:
+        """Words for a tier (``fiable``)."""
+        return self.labels.get("tier_" + tier.value.replace("-", "_"), tier.value)
+
+    def tier_icon(self, tier: Tier) -> str:
+        """A shape for the tier (filled dots), next to its words."""
+        return TIER_ICONS[tier]
+
+    def short_url(self, url: str) -> str:
+        """The host and the start of the path, for display."""
+        parts = urlsplit(url)
+        shown = parts.netloc + parts.path
+        return shown if len(shown) <= 60 else shown[:57] + "…"
+
+    def tag_url(self, tag: str) -> str:
+        """Link of a tag on the tags index, or empty when there is none."""
+        if not self.options.tags_url:
+            return ""
+        anchor = "".join(ch if ch.isalnum() else "-" for ch in tag.casefold()).strip("-")
+        return f"{self.options.tags_url}#tag:{anchor}"
+
+    def asset(self, path: str) -> str:
+        """Make a site-relative asset path usable from the current page."""
+        if "://" in path or path.startswith(("/", "data:")):
+            return path
+        return self.options.base_url.rstrip("/") + "/" + path if self.options.base_url else path
+
+
+def make_environment(search_path: Sequence[str | Path]) -> jinja2.Environment:
+    """An autoescaping environment over ``search_path`` (theme dirs, then the package's)."""
+    dirs = [str(p) for p in search_path]
+    if str(TEMPLATES_DIR) not in dirs:
+        dirs.append(str(TEMPLATES_DIR))
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(dirs),
+        autoescape=True,
+        auto_reload=False,
+        keep_trailing_newline=False,
+        undefined=jinja2.ChainableUndefined,
+    )
+
+
+class Renderer:
+    """Renders an article's fragments; one per build (templates are compiled once)."""
+
+    def __init__(self, env: jinja2.Environment, options: RenderOptions) -> None:
+        self.env = env
+        self.options = options
+        self.labels = labels_for(options.language, options.labels)
+        self._byline = env.get_template("prizm/byline.html")
+        self._sources = env.get_template("prizm/sources.html")
+
+    def _context(self, article: Article, base_url: str = "") -> dict[str, Any]:
+        options = self.options
+        if base_url != options.base_url:
+            options = RenderOptions(
+                options.language,
+                options.labels,
+                options.thresholds,
+                options.link_rel,
+                options.link_target,
+                options.tags_url,
+                base_url,
+            )
+        return {
+            "article": article,
+            "section": article.sources,
+            "labels": self.labels,
+            "prizm": Helpers(options, self.labels),
+        }
+
+    def byline(self, article: Article, *, base_url: str = "") -> str:
+        """The byline's HTML."""
+        return self._byline.render(self._context(article, base_url)).strip()
+
+    def sources(self, article: Article) -> str:
+        """The sources list's HTML (empty when the article has no entries)."""
+        if article.sources is None or not article.sources.entries:
+            return ""
+        return self._sources.render(self._context(article)).strip()
+
+    def section_open(self, article: Article) -> str:
+        """The opening tag of the sources block."""
+        heading = article.sources.heading if article.sources else self.labels["sources"]
+        escaped = jinja2.utils.markupsafe.escape(heading)
+        count = len(article.sources.entries) if article.sources else 0
+        return f'<section class="prizm-sources" aria-label="{escaped}" data-count="{count}">'
+
+    @staticmethod
+    def section_close() -> str:
+        """The closing tag of the sources block."""
+        return "</section>"

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Set up .venv (and chromium), then run every quality gate: ruff, mypy --strict, the whole
+# pytest suite (warnings are errors) and the documentation build with --strict.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+.venv/bin/mkdocs build --strict --clean -f mkdocs.yml -d "$(mktemp -d)/docs-site"
+.venv/bin/pytest "$@"
