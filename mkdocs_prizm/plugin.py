@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -229,9 +230,20 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
 
 
 def _theme_language(config: MkDocsConfig) -> str | None:
-    theme = config.theme
+    """The theme's language, only when the site owner set it (themes default to English)."""
+    chosen = False
+    with warnings.catch_warnings():
+        # Deprecated without a replacement in MkDocs 1.6; if it goes, French stays the default.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        user_configs = getattr(config, "user_configs", ())
+    for user_config in user_configs:
+        theme = user_config.get("theme") if isinstance(user_config, dict) else None
+        if isinstance(theme, dict) and ("language" in theme or "locale" in theme):
+            chosen = True
+    if not chosen:
+        return None
     for key in ("language", "locale"):
-        value = theme.get(key) if hasattr(theme, "get") else None
+        value = config.theme.get(key)
         if value:
             return str(value)
     return None

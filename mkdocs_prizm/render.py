@@ -7,6 +7,7 @@ Autoescaping is always on in these fragments, whatever the theme does.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+import markupsafe
 
 from mkdocs_prizm.core.article import Article, Source, SourceDate, Tier
 from mkdocs_prizm.core.i18n import format_date, format_score, labels_for
@@ -121,26 +123,24 @@ class Renderer:
         self.env = env
         self.options = options
         self.labels = labels_for(options.language, options.labels)
+        self._labels: dict[str, dict[str, str]] = {options.language: self.labels}
         self._byline = env.get_template("prizm/byline.html")
         self._sources = env.get_template("prizm/sources.html")
 
     def _context(self, article: Article, base_url: str = "") -> dict[str, Any]:
-        options = self.options
-        if base_url != options.base_url:
-            options = RenderOptions(
-                options.language,
-                options.labels,
-                options.thresholds,
-                options.link_rel,
-                options.link_target,
-                options.tags_url,
-                base_url,
+        # An article may declare its own language (``lang: en`` on a French site).
+        language = article.language or self.options.language
+        options = dataclasses.replace(self.options, language=language, base_url=base_url)
+        labels = self.labels
+        if language != self.options.language:
+            labels = self._labels.get(language) or self._labels.setdefault(
+                language, labels_for(language, self.options.labels)
             )
         return {
             "article": article,
             "section": article.sources,
-            "labels": self.labels,
-            "prizm": Helpers(options, self.labels),
+            "labels": labels,
+            "prizm": Helpers(options, labels),
         }
 
     def byline(self, article: Article, *, base_url: str = "") -> str:
@@ -156,7 +156,7 @@ class Renderer:
     def section_open(self, article: Article) -> str:
         """The opening tag of the sources block."""
         heading = article.sources.heading if article.sources else self.labels["sources"]
-        escaped = jinja2.utils.markupsafe.escape(heading)
+        escaped = markupsafe.escape(heading)
         count = len(article.sources.entries) if article.sources else 0
         return f'<section class="prizm-sources" aria-label="{escaped}" data-count="{count}">'
 

@@ -68,7 +68,7 @@ class SourceDate:
 
     @property
     def iso(self) -> str:
-        """The ``datetime`` attribute: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; empty if unparsed."""
+        """The ``datetime`` value: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; empty if unparsed."""
         if self.value is None:
             return ""
         if self.precision == "year":

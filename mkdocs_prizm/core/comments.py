@@ -276,9 +276,8 @@ def _apply(text: str, cuts: list[tuple[int, int, str]]) -> str:
     pieces: list[str] = []
     pos = 0
     for begin, end, replacement in sorted(cuts):
-        if begin < pos:  # overlapping (cannot happen with well-formed input): keep the first
-            begin = pos
-        pieces.append(text[pos:begin])
+        # Overlaps cannot happen with well-formed input; if they did, the first cut wins.
+        pieces.append(text[pos : max(begin, pos)])
         pieces.append(replacement)
         pos = max(pos, end)
     pieces.append(text[pos:])

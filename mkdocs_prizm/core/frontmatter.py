@@ -49,6 +49,7 @@ ARTICLE_KEYS: frozenset[str] = frozenset(
 AUTHOR_KEYS: frozenset[str] = frozenset({"author", "authors"})
 DATE_KEYS: tuple[str, ...] = ("date", "pubDate")
 IMAGE_KEYS: tuple[str, ...] = ("image", "imageUrl", "heroImage")
+LANGUAGE_KEYS: tuple[str, ...] = ("lang", "language", "locale")
 #: Text fields MkDocs and themes print without escaping.
 TEXT_FIELDS: tuple[str, ...] = ("title", "description", "author")
 
@@ -122,7 +123,7 @@ def load_yaml_block(
         The mapping (empty on failure) and whether it was usable.
     """
     try:
-        data = yaml.load(yaml_text, Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(yaml_text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -194,7 +195,7 @@ def take_second_block(fm: FrontMatter, sink: ProblemSink) -> FrontMatter:
 
 
 def _empty(value: Any) -> bool:
-    return value is None or value == "" or value == [] or value == {}
+    return value is None or (isinstance(value, str | list | dict) and not value)
 
 
 def plain_text(value: str) -> tuple[str, bool]:
@@ -244,6 +245,7 @@ class Normalised:
     reading_time: str | None = None
     reading_minutes: int | None = None
     declared_sources: int | None = None
+    language: str = ""
     #: Keys of ``page.meta`` to replace with a safe plain-text value.
     safe_meta: dict[str, Any] = field(default_factory=dict)
 
@@ -326,7 +328,7 @@ class _Validator:
 def normalise(
     meta: Mapping[str, Any], sink: ProblemSink, lines: Mapping[str, int] | None = None
 ) -> Normalised:
-    """Validate and alias front matter into a [`Normalised`][mkdocs_prizm.core.frontmatter.Normalised].
+    """Validate and alias front matter into plain values.
 
     Wrong values are reported (PRZ104) and left out; markup in text fields is reported
     (PRZ105) and removed; disagreeing aliases are reported (PRZ106).
@@ -400,6 +402,11 @@ def normalise(
 
     emoji, _ = check.text("emoji")
     kind, _ = check.text("type")
+    language = ""
+    for key in LANGUAGE_KEYS:
+        language, _ = check.text(key)
+        if language:
+            break
 
     declared = meta.get("readingTime")
     reading_minutes = None
@@ -433,5 +440,6 @@ def normalise(
         reading_time=reading_text,
         reading_minutes=reading_minutes,
         declared_sources=declared_sources,
+        language=language,
         safe_meta=safe,
     )

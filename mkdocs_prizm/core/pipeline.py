@@ -26,6 +26,7 @@ from mkdocs_prizm.core.frontmatter import (
     split_front_matter,
     take_second_block,
 )
+from mkdocs_prizm.core.i18n import normalise_language
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.sources import DEFAULT_HEADINGS, parse_sources
@@ -146,7 +147,7 @@ def _process(fm: FrontMatter, path: str, options: Options, sink: ProblemSink) ->
 
     norm = normalise(fm.meta, sink, fm.field_lines)
     meta_updates = dict(norm.safe_meta)
-    language = options.language
+    language = normalise_language(norm.language, default=options.language)
 
     section: SourcesSection | None = None
     if options.sources:

@@ -71,7 +71,8 @@ class Problem:
 
     def format(self) -> str:
         """Return the ``FILE:LINE:COL: severity CODE message`` form used by every tool."""
-        return f"{self.file}:{self.line}:{self.column}: {self.severity.value} {self.code} {self.message}"
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {self.severity.value} {self.code} {self.message}"
 
     def shifted(self, lines: int) -> Problem:
         """Return a copy moved down by ``lines`` (body-relative line to file line)."""

@@ -1,0 +1,122 @@
+"""Shared test helpers: real ``mkdocs build`` runs of small fixture projects, read with a real
+HTML parser.  Nothing here mocks MkDocs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "prizmia"
+SEED = SHARED / "seed" / "000_3a96af19274584b3.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@dataclass
+class Build:
+    """The outcome of one real ``mkdocs build``."""
+
+    project: Path
+    site: Path
+    returncode: int
+    log: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def html(self, page: str) -> str:
+        """The built HTML of ``page`` (``"article.md"`` or ``"blog/post.md"``)."""
+        stem = page.removesuffix(".md")
+        path = self.site / "index.html" if stem == "index" else self.site / stem / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def soup(self, page: str) -> BeautifulSoup:
+        """The built page, parsed."""
+        return BeautifulSoup(self.html(page), "html.parser")
+
+
+BuildSite = Callable[..., Build]
+
+
+def run_build(
+    project: Path,
+    *,
+    strict: bool = False,
+    config_file: str = "mkdocs.yml",
+    env: Mapping[str, str] | None = None,
+    command: tuple[str, ...] | None = None,
+) -> Build:
+    """Run ``mkdocs build`` (or ``command``) in ``project`` and capture its log."""
+    args = list(command or (sys.executable, "-m", "mkdocs", "build"))
+    args += ["-f", config_file]
+    if strict:
+        args.append("--strict")
+    full_env = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
+    done = subprocess.run(
+        args, cwd=project, capture_output=True, text=True, env=full_env, check=False, timeout=300
+    )
+    config = yaml.safe_load((project / config_file).read_text(encoding="utf-8")) or {}
+    site = project / str(config.get("site_dir", "site"))
+    return Build(project, site, done.returncode, done.stdout + done.stderr)
+
+
+def write_project(
+    root: Path,
+    pages: Mapping[str, str],
+    config: Mapping[str, Any] | None = None,
+) -> Path:
+    """Write ``mkdocs.yml`` and the pages (dedented) under ``root``."""
+    docs = root / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    for name, text in pages.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    settings: dict[str, Any] = {"site_name": "Test", "plugins": ["prizm"]}
+    settings.update(config or {})
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> BuildSite:
+    """Build a project made of ``pages`` with ``config``; returns the [`Build`][]."""
+    counter = 0
+
+    def _build(
+        pages: Mapping[str, str],
+        config: Mapping[str, Any] | None = None,
+        *,
+        strict: bool = False,
+        env: Mapping[str, str] | None = None,
+    ) -> Build:
+        nonlocal counter
+        counter += 1
+        project = write_project(tmp_path / f"project{counter}", pages, config)
+        return run_build(project, strict=strict, env=env)
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    if not SEED.is_file():
+        pytest.skip("../shared/seed is not present")
+    return SEED.read_text(encoding="utf-8")
+
+
+def corpus_files() -> list[Path]:
+    """The real articles, sorted (empty when the corpus is absent)."""
+    return sorted(CORPUS.glob("*.md")) if CORPUS.is_dir() else []
