@@ -48,6 +48,13 @@ class PrizmConfig(base.Config):
     """Comment prefixes that are other tools' directives (``<!-- more -->``,
     ``<!-- material/tags -->``): never removed."""
 
+    reports_exclude = c.Type(bool, default=True)
+    """Keep the pipeline's internal reports ("Rapport d'optimisation ...", filed as articles by
+    mistake) out of the site, with a warning."""
+
+    reports_patterns = c.ListOfItems(c.Type(str), default=["Rapport d'optimisation"])
+    """Title beginnings (ignoring case, accents and apostrophes) of internal reports."""
+
     lists_fix = c.Type(bool, default=True)
     """In articles, start a list that directly follows a paragraph line as a list (as CommonMark
     does), instead of Python-Markdown's run-on paragraph."""

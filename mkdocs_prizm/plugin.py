@@ -9,7 +9,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_prizm.config import PrizmConfig
@@ -51,6 +52,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
         self.language = "fr"
         self.articles: dict[str, Processed] = {}
         self.problems: list[Problem] = []
+        self.nav: Navigation | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -84,6 +86,9 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
             readtime_tolerance=self.config.readtime_tolerance,
             authors=authors,
             authors_file_given=authors_given,
+            report_patterns=(
+                tuple(self.config.reports_patterns) if self.config.reports_exclude else ()
+            ),
         )
         thresholds = tuple(self.config.sources_thresholds)
         if len(thresholds) != 3 or list(thresholds) != sorted(thresholds, reverse=True):
@@ -152,9 +157,33 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
             page.meta.setdefault(key, value)
         page.meta.update(processed.meta_updates)
         page.meta[META_KEY] = processed.article
+        if processed.internal_report:
+            self._exclude(page)
+            return ""
         if processed.article.is_article:
             self.articles[path] = processed
         return processed.markdown
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Remember the navigation, to take excluded internal reports out of it."""
+        self.nav = nav
+        return None
+
+    def _exclude(self, page: Page) -> None:
+        """Keep an internal report out of the build, the navigation and the search index."""
+        page.file.inclusion = InclusionLevel.EXCLUDED
+        nav = self.nav
+        if nav is not None:
+            if page in nav.pages:
+                nav.pages.remove(page)
+            siblings = page.parent.children if page.parent is not None else nav.items
+            if page in siblings:
+                siblings.remove(page)
+        before, after = page.previous_page, page.next_page
+        if before is not None:
+            before.next_page = after
+        if after is not None:
+            after.previous_page = before
 
     def _with_file_lines(self, processed: Processed, page: Page) -> Processed:
         """Re-run on the file itself so problems carry file lines (only when there are some)."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -44,6 +44,9 @@ class RenderOptions:
     link_rel: str = "noopener noreferrer"
     link_target: str | None = None
     tags_url: str | None = None
+    #: Turns a tag into the fragment of its entry on the tags page (Material's own slug rule
+    #: when its tags plugin is on); ``None`` for the built-in ``tag:<slug>`` form.
+    tag_anchor: Callable[[str], str] | None = None
     base_url: str = ""
 
 
@@ -89,11 +92,18 @@ class Helpers:
         return shown if len(shown) <= 60 else shown[:57] + "…"
 
     def tag_url(self, tag: str) -> str:
-        """Link of a tag on the tags index, or empty when there is none."""
+        """Link of a tag on the tags page, relative to the current page; empty when none.
+
+        ``tags_url`` is site-relative (``tags/``) unless it is absolute (``/tags/``, a URL).
+        """
         if not self.options.tags_url:
             return ""
-        anchor = "".join(ch if ch.isalnum() else "-" for ch in tag.casefold()).strip("-")
-        return f"{self.options.tags_url}#tag:{anchor}"
+        if self.options.tag_anchor is not None:
+            anchor = self.options.tag_anchor(tag)
+        else:
+            slug = "".join(ch if ch.isalnum() else "-" for ch in tag.casefold()).strip("-")
+            anchor = f"tag:{slug}"
+        return f"{self.asset(self.options.tags_url)}#{anchor}"
 
     def asset(self, path: str) -> str:
         """Make a site-relative asset path usable from the current page."""

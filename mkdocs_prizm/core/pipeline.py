@@ -9,6 +9,7 @@ separated → Article``.  The MkDocs plugin, the Markdown extension and the CLI 
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,7 @@ from mkdocs_prizm.core.article import Article, Author, InternalNote, SourcesSect
 from mkdocs_prizm.core.authors import resolve
 from mkdocs_prizm.core.blocks import separate_lists
 from mkdocs_prizm.core.citations import link_citations
-from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
+from mkdocs_prizm.core.comments import NoteMatcher, fold, strip_notes
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
     looks_like_article,
@@ -30,6 +31,10 @@ from mkdocs_prizm.core.i18n import normalise_language
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.sources import DEFAULT_HEADINGS, parse_sources
+
+#: Titles of the pipeline's internal reports, which must not be published as articles.
+DEFAULT_REPORT_PATTERNS: tuple[str, ...] = ("Rapport d'optimisation",)
+RE_FIRST_H1 = re.compile(r"^# +(.+?)\s*#*\s*$", re.MULTILINE)
 
 #: Markers left in the Markdown where adapters put the rendered sources block.
 SOURCES_OPEN = "<!-- prizm:sources-open -->"
@@ -55,6 +60,7 @@ class Options:
     readtime_tolerance: float = 0.25
     authors: Mapping[str, Author] = field(default_factory=dict)
     authors_file_given: bool = False
+    report_patterns: tuple[str, ...] = DEFAULT_REPORT_PATTERNS
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +77,8 @@ class Processed:
         problems: Everything found, with file lines.
         lists_separated: How many lists were separated from the paragraph before them.
         notes_removed: How many comments were removed.
+        internal_report: Whether the page is one of the pipeline's internal reports filed as an
+            article ("Rapport d'optimisation ..."): adapters keep it out of the site.
     """
 
     article: Article
@@ -80,6 +88,7 @@ class Processed:
     problems: tuple[Problem, ...]
     lists_separated: int = 0
     notes_removed: int = 0
+    internal_report: bool = False
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -90,6 +99,20 @@ class Processed:
 def is_article_path(path: str, patterns: tuple[str, ...]) -> bool:
     """Whether ``path`` (relative, ``/``-separated) matches one of the glob ``patterns``."""
     return any(fnmatch.fnmatchcase(path, p) for p in patterns)
+
+
+def is_internal_report(meta: Mapping[str, Any], body: str, patterns: tuple[str, ...]) -> bool:
+    """Whether the title (or the first heading) starts like one of the pipeline's reports."""
+    if not patterns:
+        return False
+    title = meta.get("title")
+    candidates = [title] if isinstance(title, str) else []
+    match = RE_FIRST_H1.search(body[:2000])
+    if match:
+        candidates.append(match.group(1))
+    folded = [fold(c).replace("'", "").strip() for c in candidates]
+    wanted = [fold(p).replace("'", "").strip() for p in patterns]
+    return any(c.startswith(w) for c in folded for w in wanted if w)
 
 
 def process_source(source: str, path: str, options: Options | None = None) -> Processed:
@@ -130,6 +153,15 @@ def _process(fm: FrontMatter, path: str, options: Options, sink: ProblemSink) ->
     body_sink = ProblemSink(path, line_offset=offset)
     notes = strip_notes(body, body_sink, options.notes)
     body = notes.text
+    report = is_internal_report(fm.meta, body, options.report_patterns)
+    if report:
+        sink.warning(
+            "PRZ202",
+            "this page is an internal optimisation report filed as an article; it is kept out "
+            "of the site (remove it from docs_dir, or set 'reports_exclude: false')",
+            1,
+            1,
+        )
 
     article_page = (options.detect_articles and looks_like_article(fm.meta)) or is_article_path(
         path, options.article_paths
@@ -143,6 +175,7 @@ def _process(fm: FrontMatter, path: str, options: Options, sink: ProblemSink) ->
             {},
             tuple(sink.items),
             notes_removed=notes.removed,
+            internal_report=report,
         )
 
     norm = normalise(fm.meta, sink, fm.field_lines)
@@ -212,7 +245,7 @@ def _process(fm: FrontMatter, path: str, options: Options, sink: ProblemSink) ->
     )
     sink.items.extend(body_sink.items)
     problems = tuple(sorted(sink.items, key=lambda p: (p.line, p.column)))
-    return Processed(article, linked, fm.meta, meta_updates, problems, lists, notes.removed)
+    return Processed(article, linked, fm.meta, meta_updates, problems, lists, notes.removed, report)
 
 
 def _first(notes: tuple[InternalNote, ...]) -> InternalNote | None:

@@ -98,6 +98,9 @@ RE_STRONG = re.compile(r"\*\*|__")
 RE_UNDERSCORE_EMPHASIS = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 #: A backslash escape of ASCII punctuation.
 RE_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+#: Escaped punctuation parked in the private use area by ``plain_text``.
+_ESCAPE_BASE = 0xE000
+RE_PARKED = re.compile("[\ue021-\ue07e]")
 #: Runs of whitespace.
 RE_SPACES = re.compile(r"\s+")
 #: Separators between a title and its type: `` - ``, `` – ``, `` — ``, `` | ``.
@@ -262,11 +265,13 @@ def plain_text(text: str) -> str:
     Returns:
         The plain text.
     """
+    # Escaped punctuation is parked in the private use area while markers are removed.
+    text = RE_ESCAPE.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
     text, _ = _replace_links(text)
     text = RE_STRONG.sub("", text)
     text = text.replace("*", "").replace("`", "")
     text = RE_UNDERSCORE_EMPHASIS.sub("", text)
-    text = RE_ESCAPE.sub(r"\1", text)
+    text = RE_PARKED.sub(lambda m: chr(ord(m.group(0)) - _ESCAPE_BASE), text)
     return RE_SPACES.sub(" ", text).strip()
 
 
@@ -740,6 +745,8 @@ def _sub_line(line: str, fields: _Fields) -> None:
 
 
 def _describe(number: int, title: str) -> str:
+    if len(title) > _SHOW_LIMIT:
+        title = title[: _SHOW_LIMIT - 1] + "…"
     return f"source {number} «{title}»" if title else f"source {number}"
 
 
@@ -755,8 +762,10 @@ def _build_source(block: _Block, number: int, ctx: _Context) -> Source:
     raw = block.text()
     fields = _Fields()
     form = block.form
-    if form in {"numbered", "block"}:
-        if _header_numbered(block.header, fields) and form == "numbered":
+    if form == "block":
+        _header_numbered(block.header.strip().lstrip(_SEPARATORS), fields)
+    elif form == "numbered":
+        if _header_numbered(block.header, fields):
             form = "inline"
     elif form == "superscript":
         _header_superscript(block.header, fields)

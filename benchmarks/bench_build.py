@@ -1,0 +1,388 @@
+"""Build-time benchmark: the same MkDocs site built with and without the ``prizm`` plugin.
+
+The site is made of ``--articles`` pages cycled from the real Prizm articles
+(``../shared/corpus/prizmia``), else from ``tests/fixtures``, else from generated text, each
+under a distinct name.  Both builds use the plain ``mkdocs`` theme and the same plugin list
+(MkDocs' ``search``), the second one with ``prizm`` added.  Runs alternate (A B, B A, ...)
+after one unmeasured warm-up pair; each run is a fresh ``mkdocs build`` subprocess whose CPU
+time (user + system, from ``getrusage(RUSAGE_CHILDREN)`` deltas) and wall time are measured.
+The report gives the median of the per-round ratios (prizm / plain) and the absolute medians.
+
+Adversarial inputs (tens of thousands of ``<!--``, ``Fiabilité :``, ``(Source :`` fragments,
+a 2,000-entry sources section) are timed the same way on small sites of a few pages, and the
+``mkdocs-prizm check`` command, when it exists, is timed on the big site's pages.
+
+Usage::
+
+    .venv/bin/python benchmarks/bench_build.py --articles 1000 --rounds 5
+    .venv/bin/python benchmarks/bench_build.py --articles 200 --rounds 3   # quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus" / "prizmia"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+PLAIN = "mkdocs-plain.yml"
+PRIZM = "mkdocs-prizm.yml"
+
+FRONT_MATTER = (
+    "---\ntitle: Article {n}\ndate: 2025-07-29\nauthor: Prizm AI\ncategory: IA\n"
+    "description: Un article de test\n---\n\n"
+)
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+@dataclass
+class Sample:
+    """One measured build."""
+
+    cpu: float
+    wall: float
+
+
+@dataclass
+class Comparison:
+    """Paired measurements of the same site without (``plain``) and with ``prizm``."""
+
+    name: str
+    pages: int
+    plain: list[Sample] = field(default_factory=list)
+    prizm: list[Sample] = field(default_factory=list)
+
+    def medians(self) -> dict[str, float]:
+        """Absolute medians and median per-round ratios."""
+        cpu_ratios = [b.cpu / a.cpu for a, b in zip(self.plain, self.prizm, strict=True)]
+        wall_ratios = [b.wall / a.wall for a, b in zip(self.plain, self.prizm, strict=True)]
+        return {
+            "plain_cpu": statistics.median(s.cpu for s in self.plain),
+            "prizm_cpu": statistics.median(s.cpu for s in self.prizm),
+            "plain_wall": statistics.median(s.wall for s in self.plain),
+            "prizm_wall": statistics.median(s.wall for s in self.prizm),
+            "cpu_ratio": statistics.median(cpu_ratios),
+            "wall_ratio": statistics.median(wall_ratios),
+        }
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def measure(args: Sequence[str], cwd: Path) -> Sample:
+    """Run ``args`` in ``cwd`` once; fail loudly (with the log) when it fails."""
+    log = cwd / "last-run.log"
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    env.pop("SOURCE_DATE_EPOCH", None)  # timings must not depend on it
+    cpu0 = _children_cpu()
+    wall0 = time.perf_counter()
+    with log.open("w", encoding="utf-8") as out:
+        done = subprocess.run(args, cwd=cwd, stdout=out, stderr=out, env=env, check=False)
+    wall = time.perf_counter() - wall0
+    cpu = _children_cpu() - cpu0
+    if done.returncode != 0:
+        sys.exit(f"failed: {' '.join(args)} in {cwd}\n{log.read_text(encoding='utf-8')[-3000:]}")
+    return Sample(cpu, wall)
+
+
+def build_command(config: str) -> list[str]:
+    """A fresh ``mkdocs build`` process for ``config``."""
+    return [sys.executable, "-m", "mkdocs", "build", "-f", config]
+
+
+def compare(name: str, project: Path, pages: int, rounds: int) -> Comparison:
+    """Build ``project`` alternately without and with prizm, after a warm-up pair."""
+    result = Comparison(name, pages)
+    plain, prizm = build_command(PLAIN), build_command(PRIZM)
+    measure(plain, project)
+    measure(prizm, project)
+    for round_ in range(rounds):
+        # A B, then B A: neither configuration always runs second.
+        if round_ % 2 == 0:
+            result.plain.append(measure(plain, project))
+            result.prizm.append(measure(prizm, project))
+        else:
+            result.prizm.append(measure(prizm, project))
+            result.plain.append(measure(plain, project))
+    return result
+
+
+# --------------------------------------------------------------------------- sites
+
+
+def write_site(project: Path, pages: dict[str, str]) -> Path:
+    """Write ``pages`` and the two configurations (identical but for ``prizm``)."""
+    docs = project / "docs"
+    for name, text in pages.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    for config, plugins in ((PLAIN, ["search"]), (PRIZM, ["search", {"prizm": {}}])):
+        settings = {
+            "site_name": "Prizm benchmark",
+            "site_url": "https://example.org/",
+            "docs_dir": "docs",
+            "site_dir": "site-" + config.removeprefix("mkdocs-").removesuffix(".yml"),
+            "theme": {"name": "mkdocs"},
+            "plugins": plugins,
+        }
+        (project / config).write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return project
+
+
+def article_sources() -> tuple[str, list[tuple[str, str]]]:
+    """Where the articles come from and their ``(stem, text)``, in a stable order."""
+    if CORPUS.is_dir():
+        files = sorted(CORPUS.glob("*.md"))
+        if files:
+            return str(CORPUS), [(p.stem, p.read_text(encoding="utf-8")) for p in files]
+    if FIXTURES.is_dir():
+        files = sorted(p for p in FIXTURES.rglob("*.md") if "site" not in p.parts)
+        if files:
+            return str(FIXTURES), [(p.stem, p.read_text(encoding="utf-8")) for p in files]
+    return "generated", [(f"generated-{i}", generated_article(i)) for i in range(20)]
+
+
+def generated_article(seed: int) -> str:
+    """A plausible article with a note, citations and a numbered sources section."""
+    paragraphs = "\n\n".join(
+        f"Paragraphe {k} de l'article {seed} : les PME adoptent l'IA générative "
+        f"(Source : Éditeur {k % 3}) avec prudence et méthode." * 3
+        for k in range(12)
+    )
+    entries = "\n".join(
+        f"{k + 1}. **Éditeur {k}** - Étude\n   - Date : 24/06/2025\n"
+        f"   - URL : https://example.org/{k}\n   - Fiabilité : {7 + k % 3}/10"
+        for k in range(3)
+    )
+    return (
+        FRONT_MATTER.format(n=seed)
+        + "<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 95%\n-->\n\n"
+        + f"# Article {seed}\n\n{paragraphs}\n\n## Sources et références\n\n{entries}\n"
+    )
+
+
+def corpus_site(project: Path, count: int) -> tuple[Path, str]:
+    """``count`` articles cycled from the corpus, plus a home page."""
+    origin, texts = article_sources()
+    pages = {"index.md": "# Accueil\n\nLes articles de Prizm AI.\n"}
+    for i in range(count):
+        stem, text = texts[i % len(texts)]
+        pages[f"articles/{i:05d}-{stem}.md"] = text
+    return write_site(project, pages), origin
+
+
+def adversarial_pages(size: int) -> dict[str, dict[str, str]]:
+    """Small sites (a home page plus two pages) made of pathological text."""
+    half = size // 2
+    cases: dict[str, str] = {
+        "unclosed <!--": "Texte <!-- jamais fermé\n" * half
+        + "\n".join(f"<!-- ARTICLE FINAL {k}\n" for k in range(half)),
+        "closed <!--": "".join(
+            f"Mot{k} <!-- commentaire {k} --> et <!-- Score intégrité : {k}% --> suite.\n"
+            for k in range(half)
+        ),
+        "Fiabilité :": "".join(f"Fiabilité : {k % 11}/10 Fiabilité :\n" for k in range(half)),
+        "(Source :": "".join(
+            f"Phrase {k} (Source : Éditeur {k}) puis (Source : jamais fermée\n"
+            for k in range(half)
+        ),
+        "2,000-entry sources": "# Article\n\nTexte (Source : Éditeur 7).\n\n"
+        "## Sources et références\n\n"
+        + "\n".join(
+            f"{k + 1}. **Éditeur {k}** - Étude\n   - Date : 24/06/2025\n"
+            f"   - URL : https://example.org/{k}\n   - Fiabilité : {k % 11}/10"
+            for k in range(2000)
+        )
+        + "\n",
+    }
+    sites: dict[str, dict[str, str]] = {}
+    for name, body in cases.items():
+        sites[name] = {
+            "index.md": "# Accueil\n\nUn petit site.\n",
+            "a.md": FRONT_MATTER.format(n=1) + body,
+            "b.md": FRONT_MATTER.format(n=2) + body,
+        }
+    return sites
+
+
+# --------------------------------------------------------------------------- check command
+
+
+def check_command() -> list[str] | None:
+    """How to run ``mkdocs-prizm check``, or ``None`` when the CLI does not exist yet."""
+    if not (ROOT / "mkdocs_prizm" / "cli.py").is_file():
+        return None
+    script = Path(sys.executable).with_name("mkdocs-prizm")
+    if script.is_file():
+        return [str(script), "check"]
+    return [sys.executable, "-c", "import sys; from mkdocs_prizm.cli import main; sys.exit(main())"]
+
+
+def time_check(project: Path, rounds: int) -> dict[str, float] | None:
+    """Median CPU and wall time of ``mkdocs-prizm check docs`` (the exit code is ignored)."""
+    command = check_command()
+    if command is None:
+        return None
+    args = [*command, "docs"]
+    samples: list[Sample] = []
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    for _ in range(rounds + 1):
+        cpu0, wall0 = _children_cpu(), time.perf_counter()
+        done = subprocess.run(args, cwd=project, capture_output=True, env=env, check=False)
+        samples.append(Sample(_children_cpu() - cpu0, time.perf_counter() - wall0))
+        if done.returncode not in {0, 1}:
+            print(f"note: {' '.join(args)} exited {done.returncode}; check timing skipped")
+            return None
+    samples = samples[1:]  # the first run warms caches
+    return {
+        "cpu": statistics.median(s.cpu for s in samples),
+        "wall": statistics.median(s.wall for s in samples),
+    }
+
+
+# --------------------------------------------------------------------------- report
+
+
+def machine() -> dict[str, str]:
+    """Processor count and model, Python and MkDocs versions."""
+    model = platform.processor() or "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.is_file():
+        for line in cpuinfo.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    import mkdocs  # noqa: PLC0415 - only for its version
+
+    return {
+        "nproc": str(os.cpu_count()),
+        "cpu": model,
+        "python": platform.python_version(),
+        "mkdocs": mkdocs.__version__,
+        "platform": platform.platform(),
+    }
+
+
+def table(results: Sequence[Comparison]) -> str:
+    """The Markdown table of every comparison."""
+    rows = [
+        "| Site | Pages | CPU plain (s) | CPU prizm (s) | CPU ratio "
+        "| Wall plain (s) | Wall prizm (s) | Wall ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for result in results:
+        m = result.medians()
+        rows.append(
+            f"| {result.name} | {result.pages} | {m['plain_cpu']:.2f} | {m['prizm_cpu']:.2f} "
+            f"| **{m['cpu_ratio']:.3f}** | {m['plain_wall']:.2f} | {m['prizm_wall']:.2f} "
+            f"| **{m['wall_ratio']:.3f}** |"
+        )
+    return "\n".join(rows)
+
+
+def run(
+    options: argparse.Namespace, workdir: Path, say: Callable[[str], None]
+) -> dict[str, object]:
+    """Run every measurement asked for and return the results."""
+    say(f"building {options.articles} articles, {options.rounds} rounds ...")
+    project, origin = corpus_site(workdir / "site", options.articles)
+    results = [compare("articles", project, options.articles + 1, options.rounds)]
+    if not options.no_adversarial:
+        for name, pages in adversarial_pages(options.adversarial_size).items():
+            say(f"adversarial: {name} ...")
+            slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
+            site = write_site(workdir / f"adv-{slug}", pages)
+            results.append(compare(name, site, len(pages), options.adversarial_rounds))
+    check = None if options.no_check else time_check(project, options.rounds)
+    return {
+        "command": " ".join(["benchmarks/bench_build.py", *sys.argv[1:]]),
+        "articles_from": origin,
+        "machine": machine(),
+        "results": [{"name": r.name, "pages": r.pages, **r.medians()} for r in results],
+        "samples": [
+            {"name": r.name, "plain": [asdict(s) for s in r.plain], "prizm": [asdict(s) for s in r.prizm]}
+            for r in results
+        ],
+        "check": check,
+        "table": table(results),
+    }
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Command-line options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000, help="pages in the big site")
+    parser.add_argument("--rounds", type=int, default=5, help="measured rounds (pairs of builds)")
+    parser.add_argument(
+        "--adversarial-size", type=int, default=20000, help="fragments per adversarial page"
+    )
+    parser.add_argument("--adversarial-rounds", type=int, default=3)
+    parser.add_argument("--no-adversarial", action="store_true", help="skip adversarial sites")
+    parser.add_argument("--no-check", action="store_true", help="skip `mkdocs-prizm check`")
+    parser.add_argument("--json", type=Path, help="also write the results as JSON here")
+    parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
+    return parser.parse_args(argv)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point."""
+    options = parse_args(argv)
+
+    def say(text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    if options.keep:
+        options.keep.mkdir(parents=True, exist_ok=True)
+        report = run(options, options.keep.resolve(), say)
+    else:
+        workdir = Path(tempfile.mkdtemp(prefix="prizm-bench-"))
+        try:
+            report = run(options, workdir, say)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+    info = report["machine"]
+    assert isinstance(info, dict)
+    print(f"Command: {report['command']}")
+    print(f"Articles from: {report['articles_from']}")
+    print(f"Machine: {info['nproc']} × {info['cpu']}, Python {info['python']}, "
+          f"MkDocs {info['mkdocs']}")
+    print()
+    print(report["table"])
+    check = report["check"]
+    if isinstance(check, dict):
+        print()
+        print(
+            f"`mkdocs-prizm check` on {options.articles + 1} pages: "
+            f"{check['cpu']:.2f} s CPU, {check['wall']:.2f} s wall "
+            f"({(options.articles + 1) / check['wall']:.0f} pages/s)"
+        )
+    elif not options.no_check:
+        print("\n`mkdocs-prizm check`: not available (mkdocs_prizm/cli.py missing); skipped")
+    if options.json:
+        options.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
