@@ -23,11 +23,14 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from mkdocs_prizm.core.problems import CODES, Problem, Severity
+
+if TYPE_CHECKING:
+    from mkdocs_prizm.core.pipeline import Options
 
 __all__ = ["main"]
 
@@ -117,7 +120,7 @@ def _version() -> str:
 
 @dataclasses.dataclass
 class _Settings:
-    options: Any  # mkdocs_prizm.core.pipeline.Options
+    options: Options
     docs_dir: Path | None = None
 
 
@@ -141,38 +144,35 @@ def _settings(args: argparse.Namespace) -> _Settings:
     return _Settings(Options(**kwargs), docs_dir)
 
 
-class _ConfigLoader:
-    """Builds a YAML loader that reads mkdocs.yml safely: ``!ENV`` resolved, other tags inert."""
+def _config_loader() -> type:
+    """A YAML loader that reads mkdocs.yml safely: ``!ENV`` resolved, other tags inert."""
+    import yaml  # noqa: PLC0415
 
-    @staticmethod
-    def make() -> type:
-        import yaml  # noqa: PLC0415
+    base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-        base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    class Loader(base):  # type: ignore[misc,valid-type]
+        pass
 
-        class Loader(base):  # type: ignore[misc,valid-type]
-            pass
+    def env_tag(loader: Any, node: Any) -> Any:
+        if isinstance(node, yaml.ScalarNode):
+            names, default = [loader.construct_scalar(node)], None
+        elif isinstance(node, yaml.SequenceNode):
+            items = loader.construct_sequence(node)
+            names, default = items[:-1], items[-1] if items else None
+        else:
+            return None
+        for name in names:
+            if isinstance(name, str) and name in os.environ:
+                return yaml.safe_load(os.environ[name])
+        return default
 
-        def env_tag(loader: Any, node: Any) -> Any:
-            if isinstance(node, yaml.ScalarNode):
-                names, default = [loader.construct_scalar(node)], None
-            elif isinstance(node, yaml.SequenceNode):
-                items = loader.construct_sequence(node)
-                names, default = items[:-1], items[-1] if items else None
-            else:
-                return None
-            for name in names:
-                if isinstance(name, str) and name in os.environ:
-                    return yaml.safe_load(os.environ[name])
-            return default
+    def ignore(loader: Any, suffix: str, node: Any) -> Any:
+        return None  # !!python/name:... and other tags: never executed
 
-        def ignore(loader: Any, suffix: str, node: Any) -> Any:
-            return None  # !!python/name:... and other tags: never executed
-
-        Loader.add_constructor("!ENV", env_tag)
-        Loader.add_multi_constructor("", ignore)
-        Loader.add_multi_constructor("tag:yaml.org,2002:python/", ignore)
-        return Loader
+    Loader.add_constructor("!ENV", env_tag)
+    Loader.add_multi_constructor("", ignore)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", ignore)
+    return Loader
 
 
 def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], Path, str | None]:
@@ -184,7 +184,7 @@ def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], Path, str | None]:
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(f"cannot read {path}: {exc}") from exc
     try:
-        data = yaml.load(text, Loader=_ConfigLoader.make())  # noqa: S506 - a safe loader
+        data = yaml.load(text, Loader=_config_loader())  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         raise UsageError(f"{path} is not valid YAML: {exc}") from exc
     if not isinstance(data, dict):
@@ -486,7 +486,3 @@ def main(argv: list[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-
-
-def _iter_codes() -> Iterator[tuple[str, str]]:  # pragma: no cover - kept for symmetry
-    yield from CODES.items()

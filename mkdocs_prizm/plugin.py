@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import warnings
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from mkdocs_prizm.core.pipeline import (
 )
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.render import TEMPLATES_DIR, Renderer, RenderOptions, make_environment
+from mkdocs_prizm.tags import find_tags_plugin, listing_url, tag_anchor
 
 log = get_plugin_logger(__name__)
 
@@ -103,6 +105,8 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
             link_rel=self.config.sources_link_rel,
             link_target=self.config.sources_link_target,
             tags_url=self.config.tags_url,
+            # With Material's tags plugin on, tags link to its listing with its own anchors.
+            tag_anchor=tag_anchor(tags) if (tags := find_tags_plugin(config)) else None,
         )
         self.renderer = Renderer(make_environment(config.theme.dirs), render_options)
         if self.config.css and CSS_URI not in config.extra_css:
@@ -131,8 +135,16 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
         self.problems = []
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Publish the stylesheet."""
-        if not self.config.enabled or not self.config.css:
+        """Find the tags listing page to link tags to, and publish the stylesheet."""
+        if not self.config.enabled:
+            return None
+        tags = find_tags_plugin(config)
+        if self.renderer is not None and tags is not None and not self.config.tags_url:
+            options = self.renderer.options
+            if options.tag_anchor is not None:
+                found = listing_url(tags, files)
+                self.renderer.options = dataclasses.replace(options, tags_url=found)
+        if not self.config.css:
             return None
         if files.get_file_from_path(CSS_URI) is None:
             files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS_SOURCE)))

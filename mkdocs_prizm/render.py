@@ -20,6 +20,7 @@ import markupsafe
 
 from mkdocs_prizm.core.article import Article, Source, SourceDate, Tier
 from mkdocs_prizm.core.i18n import format_date, format_score, labels_for
+from mkdocs_prizm.core.report import UNRATED_BUCKET, ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.core.sources import reliability_tier
 
 #: The package's own templates folder (appended last to the theme's search path).
@@ -136,6 +137,7 @@ class Renderer:
         self._labels: dict[str, dict[str, str]] = {options.language: self.labels}
         self._byline = env.get_template("prizm/byline.html")
         self._sources = env.get_template("prizm/sources.html")
+        self._sources_page: jinja2.Template | None = None
 
     def _context(self, article: Article, base_url: str = "") -> dict[str, Any]:
         # An article may declare its own language (``lang: en`` on a French site).
@@ -174,3 +176,84 @@ class Renderer:
     def section_close() -> str:
         """The closing tag of the sources block."""
         return "</section>"
+
+    def sources_index(
+        self,
+        groups: Sequence[SourceGroup],
+        histogram: Sequence[HistogramBucket],
+        *,
+        link: Callable[[ArticleRef], str],
+        base_url: str = "",
+    ) -> str:
+        """The public sources page's index: the histogram, then every source and its articles.
+
+        Args:
+            groups: The sources, from [`sources_index`][mkdocs_prizm.core.report.sources_index].
+            histogram: The buckets, from
+                [`reliability_histogram`][mkdocs_prizm.core.report.reliability_histogram].
+            link: Gives the URL of a citing article's entry, relative to the sources page
+                (empty when the article is not in the site).
+            base_url: Relative path from the sources page to the site root.
+        """
+        if self._sources_page is None:
+            self._sources_page = self.env.get_template("prizm/sources_page.html")
+        options = dataclasses.replace(self.options, base_url=base_url)
+        articles = {ref.path for group in groups for ref in group.articles}
+        return self._sources_page.render(
+            groups=groups,
+            histogram=histogram,
+            bars=histogram_bars(histogram, self.options.thresholds),
+            articles_count=len(articles),
+            link=link,
+            labels=self.labels,
+            prizm=Helpers(options, self.labels),
+        ).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class HistogramBar:
+    """Geometry of one histogram bar (SVG user units; the chart is ``CHART_WIDTH`` wide)."""
+
+    label: str
+    count: int
+    tier: Tier
+    x: int
+    y: int
+    height: int
+    text_x: int
+
+
+#: Size of the reliability histogram's drawing area.
+CHART_WIDTH = 408
+CHART_HEIGHT = 120
+_BAR_STEP = 34
+_BAR_WIDTH = 26
+
+
+def histogram_bars(
+    histogram: Sequence[HistogramBucket], thresholds: tuple[float, float, float] = (9.0, 7.0, 5.0)
+) -> list[HistogramBar]:
+    """Lay out the buckets as bars: heights proportional to counts, the tallest one full height.
+
+    Args:
+        histogram: The buckets, in order (``0``..``10`` then unrated).
+        thresholds: The tiers' lowest scores, to colour each bar by its tier.
+    """
+    top = max((b.count for b in histogram), default=0) or 1
+    bars = []
+    for index, bucket in enumerate(histogram):
+        score = None if bucket.label == UNRATED_BUCKET else float(bucket.label)
+        height = round(CHART_HEIGHT * bucket.count / top)
+        x = index * _BAR_STEP + (_BAR_STEP - _BAR_WIDTH) // 2
+        bars.append(
+            HistogramBar(
+                label=bucket.label,
+                count=bucket.count,
+                tier=reliability_tier(score, thresholds),
+                x=x,
+                y=CHART_HEIGHT + 16 - height,
+                height=height,
+                text_x=x + _BAR_WIDTH // 2,
+            )
+        )
+    return bars

@@ -69,10 +69,11 @@ def tag_anchor(plugin: Any) -> Callable[[str], str] | None:
 
 
 def listing_url(plugin: Any, files: Files) -> str | None:
-    """Site-relative URL of the one page holding a listing of every tag, if there is one.
+    """Site-relative URL of a page listing every tag, if there is one.
 
     The legacy ``tags_file`` option wins; otherwise the documentation pages are searched for
-    the bare listing directive. Several such pages, or none, give ``None``.
+    the bare listing directive. With several, each lists every tag: the shallowest page is
+    taken (Material links each page to its closest one, any of them is a valid target).
     """
     options = plugin.config
     legacy = options.get("tags_file")
@@ -81,7 +82,7 @@ def listing_url(plugin: Any, files: Files) -> str | None:
         return file.url if file is not None else None
     directive = str(options.get("listings_directive") or "material/tags")
     bare = re.compile(rf"<!--\s*{re.escape(directive)}\s*-->", re.IGNORECASE)
-    found = []
+    found: list[str] = []
     for file in files.documentation_pages():
         try:
             text = file.content_string
@@ -89,4 +90,4 @@ def listing_url(plugin: Any, files: Files) -> str | None:
             continue
         if bare.search(text):
             found.append(file.url)
-    return found[0] if len(found) == 1 else None
+    return min(found, key=lambda url: (url.count("/"), url)) if found else None

@@ -55,6 +55,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "back_to_citation": "Retour à la citation {n}",
         "score_out_of": "{score}/10",
         "unsafe_link": "lien non sûr, non cliquable",
+        "sources_index_title": "Sources citées",
+        "sources_index_summary": "{sources} sources citées dans {articles} articles.",
+        "sources_index_cited_in": "Citée dans",
+        "sources_index_histogram": "Répartition des sources par fiabilité",
+        "sources_index_score": "Fiabilité (sur 10)",
+        "sources_index_count": "Nombre de sources",
+        "sources_index_empty": "Aucune source n'est encore citée.",
     },
     "en": {
         "by": "By",
@@ -78,6 +85,13 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "back_to_citation": "Back to citation {n}",
         "score_out_of": "{score}/10",
         "unsafe_link": "unsafe link, not clickable",
+        "sources_index_title": "Cited sources",
+        "sources_index_summary": "{sources} sources cited in {articles} articles.",
+        "sources_index_cited_in": "Cited in",
+        "sources_index_histogram": "Sources by reliability",
+        "sources_index_score": "Reliability (out of 10)",
+        "sources_index_count": "Number of sources",
+        "sources_index_empty": "No source is cited yet.",
     },
 }
 

@@ -129,21 +129,30 @@ def process_source(source: str, path: str, options: Options | None = None) -> Pr
 
 
 def process_body(
-    body: str, meta: Mapping[str, Any], path: str, options: Options | None = None
+    body: str,
+    meta: Mapping[str, Any],
+    path: str,
+    options: Options | None = None,
+    *,
+    body_line: int = 1,
+    field_lines: Mapping[str, int] | None = None,
 ) -> Processed:
     """Process a page body whose front matter was already read (as MkDocs does).
 
-    Line numbers in problems are relative to ``body``; the MkDocs adapter re-runs
-    [`process_source`][mkdocs_prizm.core.pipeline.process_source] on the file when there are
-    problems to report, to get file lines.  When MkDocs could not read the front matter it
-    hands the whole file over as the body: that case is recognised and handled as a file.
+    Line numbers in problems are relative to ``body`` unless the caller says where the body
+    starts in its file (``body_line``) and where the front matter keys are (``field_lines``):
+    the MkDocs adapter finds both in the file text, without processing the page twice.  When
+    MkDocs could not read the front matter it hands the whole file over as the body: that case
+    is recognised and handled as a file.
     """
     options = options or Options()
     body = normalise_newlines(body)
     if not meta and body.startswith("---"):
         return process_source(body, path, options)
     sink = ProblemSink(path)
-    fm = take_second_block(FrontMatter(dict(meta), body), sink)
+    fm = take_second_block(
+        FrontMatter(dict(meta), body, max(1, body_line), dict(field_lines or {})), sink
+    )
     return _process(fm, path, options, sink)
 
 

@@ -551,6 +551,8 @@ class _Fields:
     reliability_text: str | None = None
     description: list[str] = field(default_factory=list)
     date: SourceDate | None = None
+    #: Body line of the sub-line that gave each field ("date", "url", "reliability").
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 def _cut_reliability(text: str, fields: _Fields) -> str:
@@ -686,8 +688,8 @@ def _whole_link(text: str) -> bool:
     return found is not None and not text[found[2] :].strip()
 
 
-def _sub_line(line: str, fields: _Fields) -> None:
-    """Apply one continuation line (``- Date : ...``) of an entry."""
+def _sub_line(line: str, fields: _Fields, at: int = 0) -> None:
+    """Apply one continuation line (``- Date : ...``) of an entry, found at body line ``at``."""
     text = line.strip()
     bullet = RE_BULLET.match(text)
     if bullet:
@@ -702,6 +704,7 @@ def _sub_line(line: str, fields: _Fields) -> None:
         url = _first_url(text)
         if url and not fields.url:
             fields.url = url
+            fields.lines["url"] = at
             return
     colon = text.find(":")
     if 0 < colon <= _MAX_KEY_LENGTH:
@@ -709,13 +712,16 @@ def _sub_line(line: str, fields: _Fields) -> None:
         value = text[colon + 1 :].strip().lstrip("*_").strip()
         if key in _DATE_KEYS and fields.date_text is None and fields.date is None:
             fields.date_text = value
+            fields.lines["date"] = at
             return
         if key in _URL_KEYS and not fields.url:
             fields.has_url_key = True
             fields.url = _first_url(value) if value else ""
+            fields.lines["url"] = at
             return
         if key in _RELIABILITY_KEYS and fields.reliability_text is None:
             fields.reliability_text = value
+            fields.lines["reliability"] = at
             return
         if key in _KIND_KEYS and not fields.kind:
             fields.kind = plain_text(value)
@@ -771,8 +777,9 @@ def _build_source(block: _Block, number: int, ctx: _Context) -> Source:
         _header_superscript(block.header, fields)
     else:
         _header_link(block.header, fields)
-    for sub in block.lines[1:]:
-        _sub_line(sub, fields)
+    for index, sub in enumerate(block.lines[1:], start=1):
+        _sub_line(sub, fields, where + index)
+    at = fields.lines
     if not fields.title:
         ctx.sink.warning(
             "PRZ301",
@@ -792,7 +799,7 @@ def _build_source(block: _Block, number: int, ctx: _Context) -> Source:
             ctx.sink.warning(
                 "PRZ304",
                 f"{name}: date {_show(date.raw)} could not be understood; shown as written",
-                where,
+                at.get("date", where),
             )
         else:
             date = None
@@ -801,12 +808,12 @@ def _build_source(block: _Block, number: int, ctx: _Context) -> Source:
     url = fields.url.strip()
     url_safe = bool(url) and is_safe_url(url)
     if not url:
-        ctx.sink.info("PRZ307", f"{name}: no URL", where)
+        ctx.sink.info("PRZ307", f"{name}: no URL", at.get("url", where))
     elif not url_safe:
         ctx.sink.warning(
             "PRZ305",
             f"{name}: URL {_show(url)} is not a safe http(s) link; shown as inert text",
-            where,
+            at.get("url", where),
         )
 
     # Reliability
@@ -818,14 +825,14 @@ def _build_source(block: _Block, number: int, ctx: _Context) -> Source:
         ctx.sink.warning(
             "PRZ302",
             f"{name}: reliability {_show(reliability.raw)} is out of range 0–10; shown as unrated",
-            where,
+            at.get("reliability", where),
         )
     elif status == "nan":
         ctx.sink.warning(
             "PRZ302",
             f"{name}: reliability {_show(reliability.raw)} is not a score out of 10; "
             "shown as unrated",
-            where,
+            at.get("reliability", where),
         )
 
     return Source(

@@ -1,0 +1,10 @@
+"""``python -m mkdocs_prizm``: the ``mkdocs-prizm`` command line."""
+
+from __future__ import annotations
+
+import sys
+
+from mkdocs_prizm.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())
