@@ -18,6 +18,7 @@ from mkdocs_prizm.config import PrizmConfig
 from mkdocs_prizm.core.article import Article, Author
 from mkdocs_prizm.core.authors import parse_authors
 from mkdocs_prizm.core.comments import NoteMatcher
+from mkdocs_prizm.core.frontmatter import RE_TOP_KEY
 from mkdocs_prizm.core.i18n import normalise_language
 from mkdocs_prizm.core.jsonld import build_blogposting, dumps_jsonld
 from mkdocs_prizm.core.pipeline import (
@@ -161,9 +162,22 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
         if not self.config.enabled:
             return None
         path = page.file.src_uri
-        processed = process_body(markdown, page.meta, path, self.options)
+        located = _body_position(page, markdown)
+        if located is None:
+            processed = process_body(markdown, page.meta, path, self.options)
+            if processed.problems:
+                processed = self._with_file_lines(processed, page)
+        else:
+            body_line, field_lines = located
+            processed = process_body(
+                markdown,
+                page.meta,
+                path,
+                self.options,
+                body_line=body_line,
+                field_lines=field_lines,
+            )
         if processed.problems:
-            processed = self._with_file_lines(processed, page)
             self._report(processed.problems)
         for key, value in processed.meta.items():
             page.meta.setdefault(key, value)
@@ -198,7 +212,11 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
             after.previous_page = before
 
     def _with_file_lines(self, processed: Processed, page: Page) -> Processed:
-        """Re-run on the file itself so problems carry file lines (only when there are some)."""
+        """Re-run on the file itself so problems carry file lines.
+
+        Only when the body could not be found in the file (an earlier plugin changed it) and
+        there are problems to report.
+        """
         if not page.file.abs_src_path and page.file.generated_by is None:
             return processed
         try:
@@ -288,6 +306,26 @@ def _theme_language(config: MkDocsConfig) -> str | None:
         if value:
             return str(value)
     return None
+
+
+def _body_position(page: Page, markdown: str) -> tuple[int, dict[str, int]] | None:
+    """Where the page's Markdown starts in its file, and the file line of each front matter key.
+
+    MkDocs' Markdown is the end of the file (after the front matter and blank lines), so both
+    are found in the file text without parsing or processing anything twice.  ``None`` when the
+    file cannot be read or an earlier plugin changed the Markdown.
+    """
+    if not page.file.abs_src_path and page.file.generated_by is None:
+        return None
+    try:
+        source = page.file.content_string
+    except (OSError, ValueError):
+        return None
+    if not source.endswith(markdown):
+        return None
+    head = source[: len(source) - len(markdown)]
+    lines = {m.group(1): head.count("\n", 0, m.start()) + 1 for m in RE_TOP_KEY.finditer(head)}
+    return head.count("\n") + 1, lines
 
 
 def _base_url(page: Page) -> str:

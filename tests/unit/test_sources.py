@@ -175,7 +175,7 @@ def test_line_offset_applies_to_result_not_sink() -> None:
     section, sink = parse(SEED_LIKE.replace("8/10\n\n    2.", "11/10\n\n    2."), line_offset=10)
     assert section.start_line == 15
     assert section.entries[0].line == 19
-    assert [p.line for p in sink.items] == [9]
+    assert [p.line for p in sink.items] == [12]  # the Fiabilité line of the entry
 
 
 def test_crlf_body() -> None:
@@ -243,7 +243,7 @@ def test_invalid_reliability_is_unrated(value: str, fragment: str) -> None:
     problems = [p for p in sink.items if p.code == "PRZ302"]
     assert len(problems) == 1
     assert problems[0].severity is Severity.WARNING
-    assert problems[0].line == 5
+    assert problems[0].line == 7  # the Fiabilité line
     assert problems[0].message.startswith("source 2 «Dihnamic»: reliability ")
     assert fragment in problems[0].message
     # A second score is kept in the description, never silently dropped.
