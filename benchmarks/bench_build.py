@@ -137,7 +137,9 @@ def write_site(project: Path, pages: dict[str, str]) -> Path:
         path = docs / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    for config, plugins in ((PLAIN, ["search"]), (PRIZM, ["search", {"prizm": {}}])):
+    # The pipeline's internal reports stay in: both builds then render the same pages.
+    prizm: dict[str, object] = {"prizm": {"reports_exclude": False}}
+    for config, plugins in ((PLAIN, ["search"]), (PRIZM, ["search", prizm])):
         settings = {
             "site_name": "Prizm benchmark",
             "site_url": "https://example.org/",

@@ -87,9 +87,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="treat every file as an article, whatever its front matter",
     )
-    check.add_argument(
-        "--strict", action="store_true", help="exit with status 1 on warnings too"
-    )
+    check.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
     check.add_argument(
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
     )
@@ -100,9 +98,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print errors only (and warnings with --strict), no summary",
     )
-    level.add_argument(
-        "-v", "--verbose", action="store_true", help="print informational notes too"
-    )
+    level.add_argument("-v", "--verbose", action="store_true", help="print informational notes too")
 
     codes = commands.add_parser("codes", help="list the problem codes")
     codes.add_argument("--format", choices=("text", "json"), default="text")
@@ -150,7 +146,7 @@ def _config_loader() -> type:
 
     base: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-    class Loader(base):  # type: ignore[misc,valid-type]
+    class Loader(base):  # type: ignore[misc]
         pass
 
     def env_tag(loader: Any, node: Any) -> Any:
@@ -260,6 +256,10 @@ def _options_from_plugin(plugin: Mapping[str, Any], docs_dir: Path | None) -> di
             strip_all=notes.get("strip_all", False),
             directives=notes.get("directives", DEFAULT_DIRECTIVES),
         )
+    if plugin.get("reports_patterns") is not None:
+        kwargs["report_patterns"] = typed("reports_patterns", list)
+    if plugin.get("reports_exclude") is not None and not typed("reports_exclude", bool):
+        kwargs["report_patterns"] = ()
     if docs_dir is not None:
         authors, given = _load_authors(plugin, docs_dir)
         kwargs["authors"] = authors

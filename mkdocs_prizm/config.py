@@ -15,7 +15,7 @@ from mkdocs_prizm.core.comments import DEFAULT_DIRECTIVES, DEFAULT_NOTE_PATTERNS
 from mkdocs_prizm.core.sources import DEFAULT_HEADINGS
 
 
-class PrizmConfig(base.Config):
+class PrizmConfig(base.Config):  # type: ignore[no-untyped-call]
     """Options of the ``prizm`` plugin (see the configuration reference in the docs)."""
 
     enabled = c.Type(bool, default=True)

@@ -7,6 +7,8 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import jinja2
+from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -14,6 +16,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from mkdocs_prizm import editorial
 from mkdocs_prizm.config import PrizmConfig
 from mkdocs_prizm.core.article import Article, Author
 from mkdocs_prizm.core.authors import parse_authors
@@ -44,7 +47,7 @@ META_KEY = "prizm"
 AUTHORS_CANDIDATES = (".authors.yml", "blog/.authors.yml")
 
 
-class PrizmPlugin(BasePlugin[PrizmConfig]):
+class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
     """Publishes Prizm articles: front matter, byline, sources, citations, no internal notes."""
 
     supports_multiple_instances = False
@@ -56,8 +59,22 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
         self.articles: dict[str, Processed] = {}
         self.problems: list[Problem] = []
         self.nav: Navigation | None = None
+        self.report_path: Path | None = None
 
     # -- configuration ---------------------------------------------------------------------
+
+    def load_config(
+        self, options: dict[str, Any], config_file_path: str | None = None
+    ) -> tuple[ConfigErrors, ConfigWarnings]:
+        """Validate the options; an unknown option is an error, not MkDocs' mere warning."""
+        errors, warnings_ = super().load_config(options, config_file_path)
+        unknown = [w for w in warnings_ if "Unrecognised configuration name" in str(w[1])]
+        if unknown:
+            known = ", ".join(sorted(self.config._schema_keys))
+            for key, message in unknown:
+                errors.append((key, ValidationError(f"{message} (known options: {known})")))
+            warnings_ = [w for w in warnings_ if w not in unknown]
+        return errors, warnings_
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Resolve the language, load the authors file, register templates and stylesheet."""
@@ -110,6 +127,8 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
             tag_anchor=tag_anchor(tags) if (tags := find_tags_plugin(config)) else None,
         )
         self.renderer = Renderer(make_environment(config.theme.dirs), render_options)
+        # Checked before building: the report must never land in the published site.
+        self.report_path = editorial.report_path(config, self.config.report_file)
         if self.config.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -139,6 +158,9 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
         """Find the tags listing page to link tags to, and publish the stylesheet."""
         if not self.config.enabled:
             return None
+        if self.config.sources_page and self.renderer is not None:
+            title = self.renderer.labels["sources_index_title"]
+            editorial.add_sources_page(files, config, self.config.sources_page, title)
         tags = find_tags_plugin(config)
         if self.renderer is not None and tags is not None and not self.config.tags_url:
             options = self.renderer.options
@@ -247,6 +269,18 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
             html = _insert_byline(html, renderer.byline(article, base_url=_base_url(page)))
         return html
 
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment | None:
+        """Fill the sources page: every page's content is built by now, templates not yet."""
+        if not self.config.enabled or not self.config.sources_page or self.renderer is None:
+            return None
+        if not editorial.fill_sources_page(
+            files, self.config.sources_page, self.articles.values(), self.renderer
+        ):
+            log.warning(f"prizm: sources_page '{self.config.sources_page}' was not built")
+        return None
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Add schema.org structured data to article pages."""
         if not self.config.enabled or not self.config.jsonld:
@@ -265,9 +299,14 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):
         return output[:head_end] + script + output[head_end:]
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Fail the build when errors were reported."""
+        """Write the editorial report, then fail the build when errors were reported."""
         if not self.config.enabled:
             return
+        if self.report_path is not None:
+            editorial.write_report(
+                self.report_path, self.articles, self.problems, version=_version()
+            )
+            log.info(f"prizm: editorial report written to {self.report_path}")
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
         if errors and self.config.strict_errors:
             raise PluginError(
@@ -342,3 +381,9 @@ def _insert_byline(html: str, byline: str) -> str:
             end += len("</h1>")
             return html[:end] + "\n" + byline + html[end:]
     return byline + "\n" + html
+
+
+def _version() -> str:
+    from mkdocs_prizm import __version__  # noqa: PLC0415 - the package imports this module's deps
+
+    return __version__

@@ -110,7 +110,10 @@ class Helpers:
         """Make a site-relative asset path usable from the current page."""
         if "://" in path or path.startswith(("/", "data:")):
             return path
-        return self.options.base_url.rstrip("/") + "/" + path if self.options.base_url else path
+        if not self.options.base_url:
+            return path
+        # "./" is the home page's URL: from "articles/x/" it is "../../", not "../.././".
+        return self.options.base_url.rstrip("/") + "/" + path.removeprefix("./")
 
 
 def make_environment(search_path: Sequence[str | Path]) -> jinja2.Environment:

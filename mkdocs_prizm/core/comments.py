@@ -265,9 +265,11 @@ def _cut(text: str, begin: int, end: int) -> tuple[int, int, str]:
         line_end = len(text)
     if not text[line_start:begin].strip() and not text[end:line_end].strip():
         return (line_start, line_end, "\n" * text.count("\n", line_start, line_end))
-    # Inline: drop the comment, and avoid gluing two words together.
+    # Inline: drop the comment, neither gluing two words together nor doubling a space.
     before = text[begin - 1] if begin > 0 else " "
     after = text[end] if end < len(text) else " "
+    if before in " \t" and after in " \t":
+        return (begin, end + 1, "")
     glue = "" if before.isspace() or after.isspace() else " "
     return (begin, end, glue)
 

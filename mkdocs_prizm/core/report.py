@@ -158,7 +158,6 @@ def article_record(processed: Processed) -> dict[str, Any]:
             "conversational_score": note.conversational_score,
             "optimised_at": note.optimised_at,
             "fields": [[key, value] for key, value in note.fields],
-            "line": note.line,
         },
         "problem_counts": counts,
         "problems": [problem_record(p) for p in processed.problems],
@@ -181,6 +180,7 @@ def build_report(
     records: Iterable[Mapping[str, Any]],
     *,
     generator_version: str,
+    other_problems: Iterable[Problem] = (),
     environ: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Assemble the editorial report from article records.
@@ -189,15 +189,21 @@ def build_report(
         records: Results of [`article_record`][mkdocs_prizm.core.report.article_record], in
             any order.
         generator_version: The version of mkdocs-prizm that wrote the report.
+        other_problems: Problems of pages that are not articles (a page whose front matter
+            is invalid YAML is not recognised as an article, for instance).
         environ: Where to read ``SOURCE_DATE_EPOCH`` (default: the process environment).
             Without it the report carries no timestamp, so two builds of the same sources
             give byte-identical reports.
 
     Returns:
-        ``{"format", "generator", "generated_at", "summary", "articles"}``, articles sorted
-        by path.
+        ``{"format", "generator", "generated_at", "summary", "articles", "other_problems"}``,
+        articles sorted by path, other problems by file and line.
     """
     articles = sorted((dict(r) for r in records), key=lambda r: str(r.get("path", "")))
+    others = [
+        problem_record(p)
+        for p in sorted(other_problems, key=lambda p: (p.file, p.line, p.column, p.code))
+    ]
     scores: list[float] = []
     codes: dict[str, int] = {}
     severities = {severity.value: 0 for severity in Severity}
@@ -214,9 +220,9 @@ def build_report(
         )
         unmatched += len(record.get("unmatched_citations", ()))
         with_note += record.get("internal_note") is not None
-        for problem in record.get("problems", ()):
-            severities[problem["severity"]] = severities.get(problem["severity"], 0) + 1
-            codes[problem["code"]] = codes.get(problem["code"], 0) + 1
+    for problem in [p for r in articles for p in r.get("problems", ())] + others:
+        severities[problem["severity"]] = severities.get(problem["severity"], 0) + 1
+        codes[problem["code"]] = codes.get(problem["code"], 0) + 1
     return {
         "format": REPORT_FORMAT,
         "generator": {"name": "mkdocs-prizm", "version": generator_version},
@@ -235,6 +241,7 @@ def build_report(
             "codes": dict(sorted(codes.items())),
         },
         "articles": articles,
+        "other_problems": others,
     }
 
 
@@ -364,9 +371,7 @@ def sources_index(articles: Iterable[Processed]) -> list[SourceGroup]:
         The groups, sorted by normalised title then key.
     """
     found: dict[str, list[tuple[Article, Source]]] = {}
-    ordered = sorted(
-        (p.article for p in articles if p.article.is_article), key=lambda a: a.path
-    )
+    ordered = sorted((p.article for p in articles if p.article.is_article), key=lambda a: a.path)
     for article in ordered:
         if article.sources is None:
             continue

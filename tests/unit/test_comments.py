@@ -15,7 +15,7 @@ NOTE = (
 
 def strip(text: str, **kwargs: object) -> tuple[str, ProblemSink, object]:
     sink = ProblemSink("a.md")
-    result = strip_notes(textwrap.dedent(text), sink, NoteMatcher(**kwargs))  # type: ignore[arg-type]
+    result = strip_notes(textwrap.dedent(text), sink, NoteMatcher(**kwargs))
     return result.text, sink, result
 
 

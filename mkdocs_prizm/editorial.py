@@ -1,0 +1,118 @@
+"""The MkDocs side of the editorial tooling: the JSON report and the public sources page.
+
+The data comes from the pure [`mkdocs_prizm.core.report`][mkdocs_prizm.core.report]; this module
+only knows where MkDocs keeps files and pages.  The plugin calls it from ``on_config`` (where the
+report goes), ``on_files`` (the sources page exists), ``on_env`` (every page's content is
+built: fill the sources page) and ``on_post_build`` (write the report).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_prizm.core.pipeline import Processed
+from mkdocs_prizm.core.problems import Problem
+from mkdocs_prizm.core.report import (
+    ArticleRef,
+    article_record,
+    build_report,
+    reliability_histogram,
+    sources_index,
+)
+from mkdocs_prizm.render import Renderer
+
+#: Where the sources index goes in the sources page (kept by the notes filter: ``prizm:``).
+SOURCES_INDEX_MARKER = "<!-- prizm:sources-index -->"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def report_path(config: MkDocsConfig, report_file: str | None) -> Path | None:
+    """Where the report goes: ``report_file`` relative to ``mkdocs.yml``'s folder.
+
+    Raises:
+        PluginError: When the path is inside ``site_dir`` (it would be published) or inside
+            ``docs_dir`` (the next build would copy it into the site).
+    """
+    if not report_file:
+        return None
+    base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+    path = (base / report_file).resolve()
+    for name, folder in (("site_dir", config.site_dir), ("docs_dir", config.docs_dir)):
+        if _inside(path, Path(folder).resolve()):
+            raise PluginError(
+                f"prizm: report_file '{report_file}' is inside {name} ({folder}); the editorial "
+                "report holds internal notes and must never be published: choose a path outside "
+                "site_dir and docs_dir, for example 'prizm-report.json'"
+            )
+    return path
+
+
+def write_report(
+    path: Path,
+    articles: Mapping[str, Processed],
+    problems: Iterable[Problem],
+    *,
+    version: str,
+) -> None:
+    """Write the JSON report (UTF-8, sorted keys, stable across identical builds)."""
+    records = [article_record(p) for p in articles.values()]
+    others = [p for p in problems if p.file not in articles]
+    report = build_report(records, generator_version=version, other_problems=others)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    path.write_text(text, encoding="utf-8")
+
+
+def add_sources_page(files: Files, config: MkDocsConfig, src_uri: str, title: str) -> None:
+    """Add the generated sources page, unless the site has its own page at ``src_uri``.
+
+    A page of the site's own is kept: the index goes where it writes the marker
+    ``<!-- prizm:sources-index -->``, or at its end.
+    """
+    if files.get_file_from_path(src_uri) is not None:
+        return
+    content = f"# {title}\n\n{SOURCES_INDEX_MARKER}\n"
+    files.append(File.generated(config, src_uri, content=content))
+
+
+def fill_sources_page(
+    files: Files, src_uri: str, articles: Iterable[Processed], renderer: Renderer
+) -> bool:
+    """Put the index into the sources page's built content; ``False`` if the page is absent.
+
+    Called from ``on_env``: every page's content is built by then, so every article is known.
+    """
+    file = files.get_file_from_path(src_uri)
+    page = file.page if file is not None else None
+    if not isinstance(page, Page) or page.content is None:
+        return False
+    groups = sources_index(articles)
+
+    def link(ref: ArticleRef) -> str:
+        target = files.get_file_from_path(ref.path)
+        if target is None or target.inclusion.value <= InclusionLevel.DRAFT.value:
+            return ""
+        return get_relative_url(target.url, page.url) + "#" + ref.anchor
+
+    depth = page.url.count("/") if page.url else 0
+    base_url = "/".join([".."] * depth) if depth else "."
+    html = renderer.sources_index(
+        groups, reliability_histogram(groups), link=link, base_url=base_url
+    )
+    content = page.content.replace(f"<p>{SOURCES_INDEX_MARKER}</p>", SOURCES_INDEX_MARKER)
+    if SOURCES_INDEX_MARKER in content:
+        page.content = content.replace(SOURCES_INDEX_MARKER, html, 1)
+    else:
+        page.content = content.rstrip() + "\n" + html
+    return True
