@@ -206,8 +206,7 @@ def adversarial_pages(size: int) -> dict[str, dict[str, str]]:
         ),
         "Fiabilité :": "".join(f"Fiabilité : {k % 11}/10 Fiabilité :\n" for k in range(half)),
         "(Source :": "".join(
-            f"Phrase {k} (Source : Éditeur {k}) puis (Source : jamais fermée\n"
-            for k in range(half)
+            f"Phrase {k} (Source : Éditeur {k}) puis (Source : jamais fermée\n" for k in range(half)
         ),
         "2,000-entry sources": "# Article\n\nTexte (Source : Éditeur 7).\n\n"
         "## Sources et références\n\n"
@@ -323,7 +322,11 @@ def run(
         "machine": machine(),
         "results": [{"name": r.name, "pages": r.pages, **r.medians()} for r in results],
         "samples": [
-            {"name": r.name, "plain": [asdict(s) for s in r.plain], "prizm": [asdict(s) for s in r.prizm]}
+            {
+                "name": r.name,
+                "plain": [asdict(s) for s in r.plain],
+                "prizm": [asdict(s) for s in r.prizm],
+            }
             for r in results
         ],
         "check": check,
@@ -363,12 +366,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             report = run(options, workdir, say)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
-    info = report["machine"]
-    assert isinstance(info, dict)
+    info = machine()
     print(f"Command: {report['command']}")
     print(f"Articles from: {report['articles_from']}")
-    print(f"Machine: {info['nproc']} × {info['cpu']}, Python {info['python']}, "
-          f"MkDocs {info['mkdocs']}")
+    print(
+        f"Machine: {info['nproc']} × {info['cpu']}, Python {info['python']}, "
+        f"MkDocs {info['mkdocs']}"
+    )
     print()
     print(report["table"])
     check = report["check"]

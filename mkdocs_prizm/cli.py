@@ -23,7 +23,7 @@ import dataclasses
 import json
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -87,6 +87,14 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="treat every file as an article, whatever its front matter",
     )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=1,
+        metavar="N",
+        help="check in N processes (0: one per CPU); output order is unchanged. Default 1",
+    )
     check.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
     check.add_argument(
         "--format", choices=FORMATS, default="text", help="output format (default: text)"
@@ -103,6 +111,16 @@ def _parser() -> argparse.ArgumentParser:
     codes = commands.add_parser("codes", help="list the problem codes")
     codes.add_argument("--format", choices=("text", "json"), default="text")
     return parser
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {text!r}")
+    return value
 
 
 def _version() -> str:
@@ -219,6 +237,7 @@ _OPTION_FIELDS: dict[str, tuple[str, type | tuple[type, ...]]] = {
     "readtime_include_code": ("readtime_include_code", bool),
     "readtime_split_elisions": ("readtime_split_elisions", bool),
     "readtime_tolerance": ("readtime_tolerance", (int, float)),
+    "blog_compat": ("blog_compat", bool),
 }
 
 
@@ -352,6 +371,21 @@ def _unreadable(file: str, message: str) -> Problem:
     return Problem(file, 0, 0, Severity.ERROR, "PRZ901", f"file {message}")
 
 
+def _results(
+    targets: Sequence[_Target], options: Options, jobs: int
+) -> Iterator[tuple[list[Problem], bool]]:
+    """Check the files in order, in ``jobs`` processes when asked (0: one per CPU)."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(targets) < 64:
+        for target in targets:
+            yield _check_file(target, options)
+        return
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_check_file, targets, [options] * len(targets), chunksize=16)
+
+
 # --------------------------------------------------------------------------- output
 
 
@@ -431,8 +465,7 @@ def _run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     counts = dict.fromkeys(Severity, 0)
     shown: list[Problem] = []
     articles = 0
-    for target in targets:
-        problems, is_article = _check_file(target, settings.options)
+    for problems, is_article in _results(targets, settings.options, args.jobs):
         articles += is_article
         for problem in problems:
             counts[problem.severity] += 1

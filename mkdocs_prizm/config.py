@@ -121,3 +121,7 @@ class PrizmConfig(base.Config):  # type: ignore[no-untyped-call]
 
     strict_errors = c.Type(bool, default=True)
     """Fail the build when an error (invalid front matter) was reported."""
+
+    blog_compat = c.Type(bool, default=False)
+    """Note (PRZ107) article dates that Material's blog plugin rejects: a quoted ``date``, or a
+    ``pubDate`` without ``date``.  For sites that are moving their articles into a blog."""

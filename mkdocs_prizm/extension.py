@@ -83,6 +83,9 @@ class PrizmPreprocessor(Preprocessor):
         processed = ext.process(text, context_meta, path)
         ext.processed = processed
         ext.report(processed.problems)
+        if isinstance(context_meta, dict) and processed.meta_updates:
+            # Zensical's templates read this mapping: give them the safe, normalised values.
+            context_meta.update(processed.meta_updates)
         markdown = processed.markdown
         if processed.article.is_article:
             markdown = self._fragments(processed)

@@ -109,6 +109,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             report_patterns=(
                 tuple(self.config.reports_patterns) if self.config.reports_exclude else ()
             ),
+            blog_compat=self.config.blog_compat,
         )
         thresholds = tuple(self.config.sources_thresholds)
         if len(thresholds) != 3 or list(thresholds) != sorted(thresholds, reverse=True):
@@ -267,6 +268,9 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             )
         if self.config.byline:
             html = _insert_byline(html, renderer.byline(article, base_url=_base_url(page)))
+        # Later plugins that read page.content instead of their argument (mkdocs-rss-plugin's
+        # full-content feeds) must see the rendered block, not the markers.
+        page.content = html
         return html
 
     def on_env(

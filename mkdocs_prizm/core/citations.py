@@ -330,7 +330,12 @@ def link_citations(
         comments, in_comment_after = _comment_spans(line, in_comment)
         skip_line = scanned.code or index in protected
         in_comment = in_comment_after
-        if skip_line or not any(c in line for c in "sS⁰¹²³⁴⁵⁶⁷⁸⁹"):
+        if (
+            skip_line
+            or not any(c in line for c in "sS⁰¹²³⁴⁵⁶⁷⁸⁹")
+            # Both bracketed and italic citations need a colon; superscripts need entries.
+            or (":" not in line and not superscripts)
+        ):
             continue
         skip = comments + code_spans(line)
         found = _names_in_line(line, skip, linker)

@@ -259,11 +259,18 @@ def _cut(text: str, begin: int, end: int) -> tuple[int, int, str]:
     When the comment has only white space before it on its first line and after it on its
     last line, the whole lines go and as many newlines stay, keeping line numbers.
     """
-    line_start = text.rfind("\n", 0, begin) + 1
-    line_end = text.find("\n", end)
-    if line_end < 0:
-        line_end = len(text)
-    if not text[line_start:begin].strip() and not text[end:line_end].strip():
+    # Walk over the white space around the comment only (never the whole line): many comments
+    # on one long line would otherwise make the stripping quadratic.
+    line_start = begin
+    while line_start > 0 and text[line_start - 1] != "\n" and text[line_start - 1].isspace():
+        line_start -= 1
+    line_end = end
+    size = len(text)
+    while line_end < size and text[line_end] != "\n" and text[line_end].isspace():
+        line_end += 1
+    if (line_start == 0 or text[line_start - 1] == "\n") and (
+        line_end == size or text[line_end] == "\n"
+    ):
         return (line_start, line_end, "\n" * text.count("\n", line_start, line_end))
     # Inline: drop the comment, neither gluing two words together nor doubling a space.
     before = text[begin - 1] if begin > 0 else " "

@@ -326,12 +326,17 @@ class _Validator:
 
 
 def normalise(
-    meta: Mapping[str, Any], sink: ProblemSink, lines: Mapping[str, int] | None = None
+    meta: Mapping[str, Any],
+    sink: ProblemSink,
+    lines: Mapping[str, int] | None = None,
+    *,
+    blog_compat: bool = False,
 ) -> Normalised:
     """Validate and alias front matter into plain values.
 
     Wrong values are reported (PRZ104) and left out; markup in text fields is reported
-    (PRZ105) and removed; disagreeing aliases are reported (PRZ106).
+    (PRZ105) and removed; disagreeing aliases are reported (PRZ106).  With ``blog_compat``,
+    a date Material's blog plugin would reject is noted (PRZ107).
     """
     check = _Validator(meta, sink, lines or {})
     safe: dict[str, Any] = {}
@@ -382,6 +387,8 @@ def normalise(
             1,
         )
     published = found[0] if found else None
+    if blog_compat and published is not None:
+        _blog_date(meta, published, sink, check.lines)
     updated = check.date("updatedDate")
 
     categories = check.strings("categories") or check.strings("category")
@@ -443,3 +450,25 @@ def normalise(
         language=language,
         safe_meta=safe,
     )
+
+
+def _blog_date(
+    meta: Mapping[str, Any], published: dt.date, sink: ProblemSink, lines: Mapping[str, int]
+) -> None:
+    """Note a date Material's blog plugin rejects: it reads ``date`` only, as a YAML date."""
+    value = meta.get("date")
+    if value is None:
+        sink.info(
+            "PRZ107",
+            f"Material's blog plugin needs a 'date' field: add 'date: {published.isoformat()}'",
+            lines.get("pubDate", 1),
+            1,
+        )
+    elif isinstance(value, str):
+        sink.info(
+            "PRZ107",
+            f"Material's blog plugin rejects the date {value!r} (a text, not a YAML date): "
+            f"write it unquoted, 'date: {published.isoformat()}'",
+            lines.get("date", 1),
+            1,
+        )

@@ -8,6 +8,7 @@ separated → Article``.  The MkDocs plugin, the Markdown extension and the CLI 
 
 from __future__ import annotations
 
+import datetime as dt
 import fnmatch
 import re
 from collections.abc import Mapping
@@ -61,6 +62,8 @@ class Options:
     authors: Mapping[str, Author] = field(default_factory=dict)
     authors_file_given: bool = False
     report_patterns: tuple[str, ...] = DEFAULT_REPORT_PATTERNS
+    #: Note dates Material's blog plugin rejects (PRZ107).
+    blog_compat: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +190,7 @@ def _process(fm: FrontMatter, path: str, options: Options, sink: ProblemSink) ->
             internal_report=report,
         )
 
-    norm = normalise(fm.meta, sink, fm.field_lines)
+    norm = normalise(fm.meta, sink, fm.field_lines, blog_compat=options.blog_compat)
     meta_updates = dict(norm.safe_meta)
     language = normalise_language(norm.language, default=options.language)
 
@@ -225,9 +228,12 @@ def _process(fm: FrontMatter, path: str, options: Options, sink: ProblemSink) ->
         linked, lists = separate_lists(linked)
 
     authors = tuple(_author(name, options, sink, fm.field_lines) for name in norm.authors)
-    if fm.meta.get("date") is None and norm.date is not None:
-        # Themes and plugins (Material, RSS) read page.meta["date"]: give them the alias.
+    if norm.date is not None and not isinstance(fm.meta.get("date"), dt.date):
+        # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them the
+        # alias (pubDate) or the parsed value of a date written as text ("2025-07-29").
         meta_updates["date"] = norm.date
+    if norm.updated is not None and isinstance(fm.meta.get("updatedDate"), str):
+        meta_updates["updatedDate"] = norm.updated
     if fm.meta.get("categories") is None and norm.categories:
         meta_updates["categories"] = list(norm.categories)
 

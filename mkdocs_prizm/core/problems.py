@@ -27,6 +27,7 @@ CODES: dict[str, str] = {
     "PRZ104": "A front matter value has the wrong type or form.",
     "PRZ105": "A front matter text field contains markup; it is published as plain text.",
     "PRZ106": "Two front matter aliases disagree (for example `date` and `pubDate`).",
+    "PRZ107": "A date Material's blog plugin rejects (quoted, or only in `pubDate`).",
     # internal notes
     "PRZ201": "An internal note (HTML comment) is never closed with `-->`.",
     "PRZ202": "An internal optimisation report was filed as an article; it is not published.",

@@ -33,6 +33,7 @@ every scan moves forward, so parsing is linear in the size of the section.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -337,6 +338,12 @@ def _atx_heading(line: str) -> tuple[int, str] | None:
     return len(match.group(1)), text
 
 
+@functools.lru_cache(maxsize=16)
+def _heading_keys(headings: tuple[str, ...]) -> frozenset[str]:
+    """The keys of the accepted headings, computed once per configuration."""
+    return frozenset(key for key in map(heading_key, headings) if key)
+
+
 def find_section(
     lines: Sequence[str], headings: Iterable[str] = DEFAULT_HEADINGS
 ) -> tuple[int, int, int, str] | None:
@@ -355,8 +362,7 @@ def find_section(
         ``(start, end, level, heading)``: 0-based index of the heading line, index after the
         section's last line, heading level and heading text as written; ``None`` if absent.
     """
-    keys = {heading_key(h) for h in headings}
-    keys.discard("")
+    keys = _heading_keys(tuple(headings))
     fence_char = ""
     fence_len = 0
     found: tuple[int, int, str] | None = None

@@ -1,0 +1,89 @@
+"""Linear scaling on pathological inputs: ten times the input must not take much more than ten
+times the time.
+
+For each generator, ``n`` is doubled until ``process_source`` takes at least ~20 ms, then the
+best of three runs at ``n`` and at ``10 n`` are compared with a generous bound
+(``t(10n) <= 20 t(n) + 50 ms``): a quadratic algorithm gives about 100 times.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+from mkdocs_prizm.core.pipeline import process_source
+
+FRONT_MATTER = "---\ntitle: Essai\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\n"
+SECTION = "\n\n## Sources et références\n\n"
+TARGET_SECONDS = 0.02
+EPSILON_SECONDS = 0.05
+MAX_N = 1 << 20
+
+
+def _unclosed(n: int) -> str:
+    return "Texte <!-- jamais fermé " * n + "\n" + "<!-- ARTICLE FINAL\n" * n
+
+
+def _closed(n: int) -> str:
+    return "Mot <!-- commentaire --> et <!-- Score intégrité : 9% --> suite " * n
+
+
+def _reliability(n: int) -> str:
+    return "Fiabilité : " * n + SECTION + "1. **Titre** - " + "Fiabilité : 8/10 " * n
+
+
+def _citations(n: int) -> str:
+    return "(Source : " * n + " (Source : A)" * n + SECTION + "1. **A** - Type\n"
+
+
+def _backticks(n: int) -> str:
+    return "".join("`" * (k % 7 + 1) + "x <!--" for k in range(n))
+
+
+def _entries(n: int) -> str:
+    entries = "\n".join(
+        f"{k + 1}. **Éditeur {k}** - Étude\n   - Date : 24/06/2025\n"
+        f"   - URL : https://example.org/{k}\n   - Fiabilité : {k % 11}/10"
+        for k in range(n)
+    )
+    return "Texte (Source : Éditeur 7).\n\n" + SECTION + entries + "\n"
+
+
+def _links(n: int) -> str:
+    return "[](" * n + "\n" + "![" * n + "\n" + "[" * n + "](" * n + SECTION + "- [A](" * n
+
+
+GENERATORS: dict[str, Callable[[int], str]] = {
+    "unclosed <!--": _unclosed,
+    "closed <!--": _closed,
+    "Fiabilité :": _reliability,
+    "(Source :": _citations,
+    "backtick runs": _backticks,
+    "sources entries": _entries,
+    "[]( and ![": _links,
+}
+
+
+def _best_of_three(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        process_source(text, "article.md")
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("name", list(GENERATORS))
+def test_linear_scaling(name: str) -> None:
+    make = GENERATORS[name]
+    n = 16
+    small = _best_of_three(FRONT_MATTER + make(n))
+    while small < TARGET_SECONDS and n < MAX_N:
+        n *= 2
+        small = _best_of_three(FRONT_MATTER + make(n))
+    large = _best_of_three(FRONT_MATTER + make(10 * n))
+    assert large <= 20 * small + EPSILON_SECONDS, (
+        f"{name}: n={n} took {small:.3f}s, 10n took {large:.3f}s"
+    )
