@@ -100,7 +100,10 @@ class PrizmConfig(base.Config):  # type: ignore[no-untyped-call]
     Default: ``.authors.yml`` or ``blog/.authors.yml`` when one exists."""
 
     tags_url = c.Optional(c.Type(str))
-    """URL of the tags index, to link tags to (``tags/`` when Material's tags plugin is on)."""
+    """URL of the tags page to link byline tags to, site-relative (``tags/``) or absolute.
+
+    Default: with Material's tags plugin on, the page holding a bare ``<!-- material/tags -->``
+    listing (or its ``tags_file``), anchors formed with its slug settings; otherwise unlinked."""
 
     jsonld = c.Type(bool, default=True)
     """Add schema.org ``BlogPosting`` structured data to articles."""
