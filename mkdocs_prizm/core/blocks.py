@@ -11,12 +11,24 @@ from __future__ import annotations
 
 import re
 
-from mkdocs_prizm.core.markdown_scan import iter_lines
+from mkdocs_prizm.core.markdown_scan import scan_lines
 
 RE_BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S")
 RE_ORDERED_ONE = re.compile(r"^ {0,3}1[.)][ \t]+\S")
+#: A bullet (or ``1.``) item line, found by the newline that precedes it.
+RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
 RE_LIST_ANY = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 RE_NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#|>|\||<|[-*+][ \t]|\d{1,9}[.)][ \t]|[-*_=]{3,}\s*$)")
+
+
+def _may_need_separation(text: str) -> bool:
+    """Cheap pre-check: does any list item follow a line that could be a paragraph?"""
+    for match in RE_ITEM_AFTER_LINE.finditer(text):
+        start = text.rfind("\n", 0, match.start()) + 1
+        previous = text[start : match.start()]
+        if previous.strip() and not RE_NOT_PARAGRAPH.match(previous):
+            return True
+    return False
 
 
 def separate_lists(text: str) -> tuple[str, int]:
@@ -28,15 +40,14 @@ def separate_lists(text: str) -> tuple[str, int]:
     Returns:
         The repaired text and how many lists were separated.
     """
-    if "\n" not in text:
+    if "\n" not in text or not _may_need_separation(text):
         return text, 0
     out: list[str] = []
     fixed = 0
     prev_paragraph = False
     in_list = False  # a list item started and no blank line since: its lines are not paragraphs
-    for line in iter_lines(text):
-        raw = line.text
-        if line.code:
+    for raw, code in scan_lines(text):
+        if code:
             prev_paragraph = False
             out.append(raw)
             continue

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from mkdocs_prizm.core.article import SourcesSection
-from mkdocs_prizm.core.markdown_scan import code_spans, iter_lines
+from mkdocs_prizm.core.markdown_scan import code_spans, iter_lines, may_have_code_blocks
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR, normalise_name, superscript_value
 
@@ -322,19 +322,28 @@ def link_citations(
     linker = _Linker(matcher, superscripts)
 
     lines = body.split("\n")
+    # Most lines cite nothing: find the candidates with C-level substring tests, and run the
+    # code-block scanner and the comment tracker only when the article has code or comments.
+    if "ource" not in body and "OURCE" not in body and not superscripts:
+        return body, section, ()
+    has_code = may_have_code_blocks(body)
+    has_comments = "<!--" in body
+    scanned: Iterator[tuple[int, str, bool]] = (
+        ((ln.index, ln.text, ln.code) for ln in iter_lines(body))
+        if has_code
+        else ((index, line, False) for index, line in enumerate(lines))
+    )
     in_comment = False
     changed = False
-    for scanned in iter_lines(body):
-        index = scanned.index
-        line = scanned.text
-        comments, in_comment_after = _comment_spans(line, in_comment)
-        skip_line = scanned.code or index in protected
-        in_comment = in_comment_after
-        if (
-            skip_line
-            or not any(c in line for c in "sS⁰¹²³⁴⁵⁶⁷⁸⁹")
-            # Both bracketed and italic citations need a colon; superscripts need entries.
-            or (":" not in line and not superscripts)
+    for index, line, code in scanned:
+        comments: list[tuple[int, int]] = []
+        if has_comments:
+            comments, in_comment = _comment_spans(line, in_comment)
+        if code or index in protected:
+            continue
+        if not (
+            (":" in line and ("ource" in line or "OURCE" in line))
+            or (superscripts and RE_SUPERSCRIPT_MARK.search(line))
         ):
             continue
         skip = comments + code_spans(line)

@@ -17,6 +17,7 @@ up to the first blank line, reported, and the text after it is published.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -56,6 +57,7 @@ RE_FIELD = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s*(.*?)\s*$")
 RE_PERCENT = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*%?")
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Return ``text`` case-folded, without accents, with typographic apostrophes made plain."""
     text = text.replace("\u2019", "'").replace("\u2018", "'")

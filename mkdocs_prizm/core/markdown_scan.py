@@ -33,6 +33,24 @@ class Line:
     code: bool
 
 
+def may_have_code_blocks(text: str) -> bool:
+    """Whether ``text`` could hold a fenced or indented code block (never a false "no")."""
+    return (
+        ("`" in text and "```" in text)
+        or ("~" in text and "~~~" in text)
+        or "\n    " in text
+        or "\n\t" in text
+        or text.startswith(("    ", "\t"))
+    )
+
+
+def scan_lines(text: str) -> Iterator[tuple[str, bool]]:
+    """Yield ``(line, is_code)`` pairs; a plain split when the text cannot hold code blocks."""
+    if may_have_code_blocks(text):
+        return ((ln.text, ln.code) for ln in iter_lines(text))
+    return ((raw, False) for raw in text.split("\n"))
+
+
 def iter_lines(text: str) -> Iterator[Line]:
     """Yield the lines of ``text``, marking those that belong to code blocks.
 

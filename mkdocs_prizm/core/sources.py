@@ -142,6 +142,7 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_name(text: str) -> str:
     """Return a comparison key: plain text, folded, letters and digits separated by single spaces.
 
@@ -338,6 +339,9 @@ def _atx_heading(line: str) -> tuple[int, str] | None:
     return len(match.group(1)), text
 
 
+_HEADING_OR_FENCE_START = frozenset("#`~ \t")
+
+
 @functools.lru_cache(maxsize=16)
 def _heading_keys(headings: tuple[str, ...]) -> frozenset[str]:
     """The keys of the accepted headings, computed once per configuration."""
@@ -368,6 +372,9 @@ def find_section(
     found: tuple[int, int, str] | None = None
     end = len(lines)
     for index, raw in enumerate(lines):
+        # Only a line starting with "#", a fence character or indentation can matter here.
+        if not fence_char and raw[:1] not in _HEADING_OR_FENCE_START:
+            continue
         line = raw.rstrip("\r")
         if fence_char:
             stripped = line.strip()
