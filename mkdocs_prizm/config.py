@@ -66,6 +66,11 @@ class PrizmConfig(base.Config):  # type: ignore[no-untyped-call]
     """Headings (``##`` or ``###``) that open the sources section, matched ignoring case
     and accents."""
 
+    sources_in_content = c.Type(bool, default=False)
+    """Render the sources block into ``page.content``, so that the search index and
+    full-content feeds (mkdocs-rss-plugin) include it.  Off by default: the block is added to
+    the final page instead, which keeps the search index lean and the build faster."""
+
     sources_thresholds = c.ListOfItems(c.Type(float), default=[9.0, 7.0, 5.0])
     """Lowest scores of the tiers *très fiable*, *fiable* and *à vérifier*; below the last one a
     source is *peu fiable*.  Three numbers, from high to low."""

@@ -42,6 +42,8 @@ log = get_plugin_logger(__name__)
 #: Where the stylesheet is published in the site.
 CSS_URI = "assets/prizm/prizm.css"
 CSS_SOURCE = Path(__file__).parent / "assets" / "prizm.css"
+#: Where the byline goes in the page content, until ``on_post_page`` renders it.
+BYLINE_MARKER = "<!-- prizm:byline -->"
 #: ``page.meta`` key holding the [`Article`][mkdocs_prizm.core.article.Article].
 META_KEY = "prizm"
 AUTHORS_CANDIDATES = (".authors.yml", "blog/.authors.yml")
@@ -248,29 +250,30 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             return processed
         return process_source(source, page.file.src_uri, self.options)
 
-    # Early, so that search, RSS and other plugins index the rendered sources block.
+    # Early, so that later plugins see the final content.
     @event_priority(50)
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Put the sources block and the byline into the page's HTML."""
+        """Mark where the byline goes; render the sources block now if it belongs in content.
+
+        By default both are rendered in ``on_post_page``: the search index and feeds then skip
+        them (the byline is page furniture) and the search plugin does not parse them again,
+        which keeps the build fast.  ``sources_in_content`` renders the sources block here
+        instead, for search and full-content feeds.
+        """
         if not self.config.enabled or self.renderer is None:
             return None
         article = page.meta.get(META_KEY)
         if not isinstance(article, Article) or not article.is_article:
             return None
-        renderer = self.renderer
-        if SOURCES_LIST in html:
-            html = (
-                html.replace(SOURCES_OPEN, renderer.section_open(article), 1)
-                .replace(SOURCES_LIST, renderer.sources(article), 1)
-                .replace(SOURCES_CLOSE, renderer.section_close(), 1)
-            )
+        if self.config.sources_in_content and SOURCES_LIST in html:
+            html = _fill_sources(html, self.renderer, article)
+            # Plugins reading page.content instead of their argument (mkdocs-rss-plugin's
+            # full-content feeds) must see the rendered block, not the markers.
+            page.content = html
         if self.config.byline:
-            html = _insert_byline(html, renderer.byline(article, base_url=_base_url(page)))
-        # Later plugins that read page.content instead of their argument (mkdocs-rss-plugin's
-        # full-content feeds) must see the rendered block, not the markers.
-        page.content = html
+            html = _insert_byline(html, BYLINE_MARKER)
         return html
 
     def on_env(
@@ -286,12 +289,19 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         return None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Add schema.org structured data to article pages."""
-        if not self.config.enabled or not self.config.jsonld:
+        """Render the byline and the sources block; add schema.org structured data."""
+        if not self.config.enabled or self.renderer is None:
             return None
         article = page.meta.get(META_KEY)
         if not isinstance(article, Article) or not article.is_article:
             return None
+        if SOURCES_LIST in output:
+            output = _fill_sources(output, self.renderer, article)
+        if BYLINE_MARKER in output:
+            byline = self.renderer.byline(article, base_url=_base_url(page))
+            output = output.replace(BYLINE_MARKER, byline, 1)
+        if not self.config.jsonld:
+            return output
         words = article.reading_time.words if article.reading_time else None
         data = build_blogposting(
             article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
@@ -374,6 +384,15 @@ def _body_position(page: Page, markdown: str) -> tuple[int, dict[str, int]] | No
 def _base_url(page: Page) -> str:
     depth = page.url.count("/") if page.url else 0
     return "/".join([".."] * depth) if depth else "."
+
+
+def _fill_sources(html: str, renderer: Renderer, article: Article) -> str:
+    """Swap the sources markers for the rendered block."""
+    return (
+        html.replace(SOURCES_OPEN, renderer.section_open(article), 1)
+        .replace(SOURCES_LIST, renderer.sources(article), 1)
+        .replace(SOURCES_CLOSE, renderer.section_close(), 1)
+    )
 
 
 def _insert_byline(html: str, byline: str) -> str:

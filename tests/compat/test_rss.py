@@ -55,7 +55,8 @@ RSS = {
 }
 
 
-def _build(tmp_path: Path, rss: dict[str, Any]) -> Path:
+def _build(tmp_path: Path, rss: dict[str, Any], *, sources_in_content: bool = False) -> Path:
+    prizm: dict[str, Any] = {"prizm": {"sources_in_content": sources_in_content}}
     project = write_project(
         tmp_path,
         {
@@ -68,7 +69,7 @@ def _build(tmp_path: Path, rss: dict[str, Any]) -> Path:
             "site_url": "https://example.org/",
             "site_description": "Articles sourcés",
             "theme": "mkdocs",
-            "plugins": ["prizm", {"rss": rss}],
+            "plugins": [prizm, {"rss": rss}],
         },
     )
     build = run_build(project, strict=True)
@@ -82,7 +83,7 @@ def _items(site: Path) -> dict[str, ElementTree.Element]:
 
 
 def test_feeds_carry_no_internal_note(tmp_path: Path) -> None:
-    site = _build(tmp_path, {**RSS, "abstract_chars_count": -1})
+    site = _build(tmp_path, {**RSS, "abstract_chars_count": -1}, sources_in_content=True)
     for name in (
         "feed_rss_created.xml",
         "feed_rss_updated.xml",
@@ -95,7 +96,7 @@ def test_feeds_carry_no_internal_note(tmp_path: Path) -> None:
         )
         for words in NOTE_WORDS:
             assert words not in decoded, name
-    # Full-content feeds get the rendered sources block and linked citations.
+    # With sources_in_content, full-content feeds get the rendered block and linked citations.
     full = (site / "feed_rss_created.xml").read_text(encoding="utf-8")
     assert "prizm-badge" in full
     assert "prizm-cite" in full
