@@ -26,7 +26,9 @@ work is linear in the size of the article.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -273,6 +275,22 @@ def _resolve(content: str, base: int, linker: _Linker) -> list[_Found]:
     return list(_split_names(content, base))
 
 
+def _candidate_lines(body: str, lines: list[str], superscripts: bool) -> list[int]:
+    """Indices of the lines holding "source" (any case) or a superscript digit, in order."""
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
+    found: set[int] = set()
+    for needle in ("ource", "OURCE"):
+        at = body.find(needle)
+        while at >= 0:
+            found.add(bisect.bisect_right(starts, at) - 1)
+            at = body.find(needle, at + 5)
+    if superscripts:
+        found.update(
+            bisect.bisect_right(starts, m.start()) - 1 for m in RE_SUPERSCRIPT_MARK.finditer(body)
+        )
+    return sorted(found)
+
+
 def link_citations(
     body: str,
     section: SourcesSection | None,
@@ -328,11 +346,19 @@ def link_citations(
         return body, section, ()
     has_code = may_have_code_blocks(body)
     has_comments = "<!--" in body
-    scanned: Iterator[tuple[int, str, bool]] = (
-        ((ln.index, ln.text, ln.code) for ln in iter_lines(body))
-        if has_code
-        else ((index, line, False) for index, line in enumerate(lines))
-    )
+    scanned: Iterator[tuple[int, str, bool]]
+    if has_code or has_comments:
+        # Code blocks and comments span lines: every line must go through the scanners.
+        scanned = (
+            ((ln.index, ln.text, ln.code) for ln in iter_lines(body))
+            if has_code
+            else ((index, line, False) for index, line in enumerate(lines))
+        )
+    else:
+        scanned = (
+            (index, lines[index], False)
+            for index in _candidate_lines(body, lines, bool(superscripts))
+        )
     in_comment = False
     changed = False
     for index, line, code in scanned:
