@@ -15,13 +15,13 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_prizm import editorial
 from mkdocs_prizm.config import PrizmConfig
 from mkdocs_prizm.core.article import Article, Author
 from mkdocs_prizm.core.authors import parse_authors
 from mkdocs_prizm.core.comments import NoteMatcher
-from mkdocs_prizm.core.frontmatter import RE_TOP_KEY
 from mkdocs_prizm.core.i18n import normalise_language
 from mkdocs_prizm.core.jsonld import build_blogposting, dumps_jsonld
 from mkdocs_prizm.core.pipeline import (
@@ -31,7 +31,6 @@ from mkdocs_prizm.core.pipeline import (
     Options,
     Processed,
     process_body,
-    process_source,
 )
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.render import TEMPLATES_DIR, Renderer, RenderOptions, make_environment
@@ -187,21 +186,9 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         if not self.config.enabled:
             return None
         path = page.file.src_uri
-        located = _body_position(page, markdown)
-        if located is None:
-            processed = process_body(markdown, page.meta, path, self.options)
-            if processed.problems:
-                processed = self._with_file_lines(processed, page)
-        else:
-            body_line, field_lines = located
-            processed = process_body(
-                markdown,
-                page.meta,
-                path,
-                self.options,
-                body_line=body_line,
-                field_lines=field_lines,
-            )
+        processed = process_body(
+            markdown, page.meta, path, self.options, locate=lambda: _file_text(page)
+        )
         if processed.problems:
             self._report(processed.problems)
         for key, value in processed.meta.items():
@@ -236,20 +223,6 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         if after is not None:
             after.previous_page = before
 
-    def _with_file_lines(self, processed: Processed, page: Page) -> Processed:
-        """Re-run on the file itself so problems carry file lines.
-
-        Only when the body could not be found in the file (an earlier plugin changed it) and
-        there are problems to report.
-        """
-        if not page.file.abs_src_path and page.file.generated_by is None:
-            return processed
-        try:
-            source = page.file.content_string
-        except (OSError, ValueError):
-            return processed
-        return process_source(source, page.file.src_uri, self.options)
-
     # Early, so that later plugins see the final content.
     @event_priority(50)
     def on_page_content(
@@ -257,7 +230,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
     ) -> str | None:
         """Mark where the byline goes; render the sources block now if it belongs in content.
 
-        By default both are rendered in ``on_post_page``: the search index and feeds then skip
+        By default both are rendered in ``on_page_context``: the search index and feeds then skip
         them (the byline is page furniture) and the search plugin does not parse them again,
         which keeps the build fast.  ``sources_in_content`` renders the sources block here
         instead, for search and full-content feeds.
@@ -288,29 +261,34 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             log.warning(f"prizm: sources_page '{self.config.sources_page}' was not built")
         return None
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    # Late: after the search plugin has indexed page.content, so that the byline, the sources
+    # list and the structured data stay out of the index, and before the theme renders it.
+    @event_priority(-100)
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
         """Render the byline and the sources block; add schema.org structured data."""
-        if not self.config.enabled or self.renderer is None:
+        if not self.config.enabled or self.renderer is None or page.content is None:
             return None
         article = page.meta.get(META_KEY)
         if not isinstance(article, Article) or not article.is_article:
             return None
-        if SOURCES_LIST in output:
-            output = _fill_sources(output, self.renderer, article)
-        if BYLINE_MARKER in output:
+        content = page.content
+        if SOURCES_LIST in content:
+            content = _fill_sources(content, self.renderer, article)
+        if BYLINE_MARKER in content:
             byline = self.renderer.byline(article, base_url=_base_url(page))
-            output = output.replace(BYLINE_MARKER, byline, 1)
-        if not self.config.jsonld:
-            return output
-        words = article.reading_time.words if article.reading_time else None
-        data = build_blogposting(
-            article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
-        )
-        script = f'<script type="application/ld+json">{dumps_jsonld(data)}</script>\n'
-        head_end = output.find("</head>")
-        if head_end < 0:
-            return output + script
-        return output[:head_end] + script + output[head_end:]
+            content = content.replace(BYLINE_MARKER, byline, 1)
+        if self.config.jsonld:
+            words = article.reading_time.words if article.reading_time else None
+            data = build_blogposting(
+                article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
+            )
+            # JSON-LD is valid anywhere in the document; in the content it costs no search
+            # through the whole rendered page (whose navigation grows with the site).
+            content += f'\n<script type="application/ld+json">{dumps_jsonld(data)}</script>'
+        page.content = content
+        return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Write the editorial report, then fail the build when errors were reported."""
@@ -361,24 +339,14 @@ def _theme_language(config: MkDocsConfig) -> str | None:
     return None
 
 
-def _body_position(page: Page, markdown: str) -> tuple[int, dict[str, int]] | None:
-    """Where the page's Markdown starts in its file, and the file line of each front matter key.
-
-    MkDocs' Markdown is the end of the file (after the front matter and blank lines), so both
-    are found in the file text without parsing or processing anything twice.  ``None`` when the
-    file cannot be read or an earlier plugin changed the Markdown.
-    """
+def _file_text(page: Page) -> str | None:
+    """The page's file, read again only to give problems their file lines."""
     if not page.file.abs_src_path and page.file.generated_by is None:
         return None
     try:
-        source = page.file.content_string
+        return page.file.content_string
     except (OSError, ValueError):
         return None
-    if not source.endswith(markdown):
-        return None
-    head = source[: len(source) - len(markdown)]
-    lines = {m.group(1): head.count("\n", 0, m.start()) + 1 for m in RE_TOP_KEY.finditer(head)}
-    return head.count("\n") + 1, lines
 
 
 def _base_url(page: Page) -> str:

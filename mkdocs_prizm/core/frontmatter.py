@@ -69,7 +69,7 @@ class FrontMatter:
     meta: dict[str, Any]
     body: str
     body_line: int = 1
-    field_lines: dict[str, int] = field(default_factory=dict)
+    field_lines: Mapping[str, int] = field(default_factory=dict)
     valid: bool = True
 
 

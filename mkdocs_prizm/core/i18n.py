@@ -145,6 +145,7 @@ def resolve_locale(value: str | None) -> Locale:
     return Locale(FALLBACK_LANGUAGE)  # pragma: no cover - English is always available
 
 
+@functools.lru_cache(maxsize=4096)  # a site has few distinct dates; Babel is slow-ish
 def format_date(value: dt.date, language: str) -> str:
     """Format a date in the language's long form.
 
@@ -161,6 +162,7 @@ def format_date(value: dt.date, language: str) -> str:
     return str(_babel_format_date(value, format="long", locale=resolve_locale(language)))
 
 
+@functools.lru_cache(maxsize=512)
 def format_score(score: float, language: str) -> str:
     """Format a reliability score without trailing zeros, with the locale's decimal sign.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,7 +128,8 @@ def process_source(source: str, path: str, options: Options | None = None) -> Pr
     """
     sink = ProblemSink(path)
     fm = split_front_matter(source, sink)
-    return _process(fm, path, options or Options(), sink)
+    body_sink = ProblemSink(path, line_offset=fm.body_line - 1)
+    return _process(fm, path, options or Options(), sink, body_sink)
 
 
 def process_body(
@@ -137,32 +138,61 @@ def process_body(
     path: str,
     options: Options | None = None,
     *,
-    body_line: int = 1,
-    field_lines: Mapping[str, int] | None = None,
+    locate: Callable[[], str | None] | None = None,
 ) -> Processed:
     """Process a page body whose front matter was already read (as MkDocs does).
 
-    Line numbers in problems are relative to ``body`` unless the caller says where the body
-    starts in its file (``body_line``) and where the front matter keys are (``field_lines``):
-    the MkDocs adapter finds both in the file text, without processing the page twice.  When
-    MkDocs could not read the front matter it hands the whole file over as the body: that case
-    is recognised and handled as a file.
+    ``locate`` returns the file's whole text.  It is called only when a problem is reported,
+    to turn body lines into file lines and to find the front matter keys' lines: problem-free
+    pages are never read twice.  Without it, problems carry body lines.  Lines stored in the
+    result (``Source.line``) are body lines.  When MkDocs could not read the front matter it
+    hands the whole file over as the body: that case is recognised and handled as a file.
     """
     options = options or Options()
     body = normalise_newlines(body)
     if not meta and body.startswith("---"):
         return process_source(body, path, options)
-    sink = ProblemSink(path)
-    fm = take_second_block(
-        FrontMatter(dict(meta), body, max(1, body_line), dict(field_lines or {})), sink
-    )
-    return _process(fm, path, options, sink)
+    where = _Location(locate)
+    body_sink = ProblemSink(path, line_offset=where.offset)
+    fm = take_second_block(FrontMatter(dict(meta), body, 1, where), body_sink)
+    return _process(fm, path, options, ProblemSink(path), body_sink)
 
 
-def _process(fm: FrontMatter, path: str, options: Options, sink: ProblemSink) -> Processed:
+class _Location(Mapping[str, int]):
+    """The file lines of the front matter keys and of the body, read from the file on demand."""
+
+    def __init__(self, locate: Callable[[], str | None] | None) -> None:
+        self._locate = locate
+        self._found: FrontMatter | None = None
+
+    def _load(self) -> FrontMatter:
+        if self._found is None:
+            source = self._locate() if self._locate is not None else None
+            self._found = FrontMatter({}, "", 1)
+            if source is not None:
+                self._found = split_front_matter(source, ProblemSink(""))
+        return self._found
+
+    def offset(self) -> int:
+        """How many file lines come before the body."""
+        return self._load().body_line - 1 if self._locate is not None else 0
+
+    def __getitem__(self, key: str) -> int:
+        return self._load().field_lines[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load().field_lines)
+
+    def __len__(self) -> int:
+        return len(self._load().field_lines)
+
+
+def _process(
+    fm: FrontMatter, path: str, options: Options, sink: ProblemSink, body_sink: ProblemSink
+) -> Processed:
+    """Run every step; ``sink`` takes file lines, ``body_sink`` lines of ``fm.body``."""
     offset = fm.body_line - 1
     body = fm.body
-    body_sink = ProblemSink(path, line_offset=offset)
     notes = strip_notes(body, body_sink, options.notes)
     body = notes.text
     report = is_internal_report(fm.meta, body, options.report_patterns)

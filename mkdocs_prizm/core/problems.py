@@ -7,6 +7,7 @@ them, so a code is never reused for another meaning.
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -90,17 +91,23 @@ class ProblemSink:
 
     __slots__ = ("file", "items", "line_offset")
 
-    def __init__(self, file: str, line_offset: int = 0) -> None:
+    def __init__(self, file: str, line_offset: int | Callable[[], int] = 0) -> None:
         self.file = file
         self.items: list[Problem] = []
         self.line_offset = line_offset
+
+    def offset(self) -> int:
+        """The offset added to lines; a callable one is asked once, at the first problem."""
+        if callable(self.line_offset):
+            self.line_offset = self.line_offset()
+        return self.line_offset
 
     def add(
         self, severity: Severity, code: str, message: str, line: int = 0, column: int = 0
     ) -> None:
         """Record a problem at ``line`` (relative to the text being parsed) and ``column``."""
         if line:
-            line += self.line_offset
+            line += self.offset()
         self.items.append(Problem(self.file, line, column, severity, code, message))
 
     def error(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
