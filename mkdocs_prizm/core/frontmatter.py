@@ -114,6 +114,37 @@ def split_front_matter(source: str, sink: ProblemSink) -> FrontMatter:
     return take_second_block(result, sink)
 
 
+def locate_front_matter(source: str) -> FrontMatter:
+    """Find where the body starts and on which lines the top-level keys are, without YAML.
+
+    The cheap half of [`split_front_matter`][mkdocs_prizm.core.frontmatter.split_front_matter]:
+    adapters use it to give file lines to problems found in a body MkDocs already split off.
+    Keys of a second block that directly follows the first are located too.
+    """
+    source = normalise_newlines(source)
+    opening = RE_OPEN.match(source)
+    closing = RE_CLOSE.search(source, opening.end()) if opening else None
+    if not opening or not closing:
+        return FrontMatter({}, source)
+    lines: dict[str, int] = {}
+    ends = closing.end()
+    blocks = [(opening.end(), closing.start())]
+    rest_at = ends + 1 if ends < len(source) else ends
+    body_line = source.count("\n", 0, rest_at) + 1
+    rest = source[rest_at:]
+    stripped = rest.lstrip("\n")
+    body_line += len(rest) - len(stripped)
+    second_start = len(source) - len(stripped)
+    if RE_OPEN.match(stripped):
+        second_close = RE_CLOSE.search(source, second_start + 4)
+        if second_close:
+            blocks.append((second_start + 4, second_close.start()))
+    for start, end in blocks:
+        for m in RE_TOP_KEY.finditer(source, start, end):
+            lines.setdefault(m.group(1), source.count("\n", 0, m.start()) + 1)
+    return FrontMatter({}, stripped, body_line, lines)
+
+
 def load_yaml_block(
     yaml_text: str, sink: ProblemSink, *, first_line: int
 ) -> tuple[dict[str, Any], bool]:

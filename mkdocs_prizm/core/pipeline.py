@@ -22,6 +22,7 @@ from mkdocs_prizm.core.citations import link_citations
 from mkdocs_prizm.core.comments import NoteMatcher, fold, strip_notes
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
+    locate_front_matter,
     looks_like_article,
     normalise,
     normalise_newlines,
@@ -170,7 +171,7 @@ class _Location(Mapping[str, int]):
             source = self._locate() if self._locate is not None else None
             self._found = FrontMatter({}, "", 1)
             if source is not None:
-                self._found = split_front_matter(source, ProblemSink(""))
+                self._found = locate_front_matter(source)
         return self._found
 
     def offset(self) -> int:
