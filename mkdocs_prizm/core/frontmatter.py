@@ -369,7 +369,7 @@ def normalise(
     (PRZ105) and removed; disagreeing aliases are reported (PRZ106).  With ``blog_compat``,
     a date Material's blog plugin would reject is noted (PRZ107).
     """
-    check = _Validator(meta, sink, lines or {})
+    check = _Validator(meta, sink, lines if lines is not None else {})
     safe: dict[str, Any] = {}
 
     def clean(key: str, value: str) -> str:
