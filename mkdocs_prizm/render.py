@@ -22,6 +22,7 @@ from mkdocs_prizm.core.article import Article, Source, SourceDate, Tier
 from mkdocs_prizm.core.i18n import format_date, format_score, labels_for
 from mkdocs_prizm.core.report import UNRATED_BUCKET, ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.core.sources import reliability_tier
+from mkdocs_prizm.fastrender import render_sources
 
 #: The package's own templates folder (appended last to the theme's search path).
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -116,6 +117,11 @@ class Helpers:
         return self.options.base_url.rstrip("/") + "/" + path.removeprefix("./")
 
 
+def _is_packaged(template: jinja2.Template) -> bool:
+    """Whether ``template`` is the package's own file (not a theme's override)."""
+    return template.filename is not None and Path(template.filename).parent.parent == TEMPLATES_DIR
+
+
 def make_environment(search_path: Sequence[str | Path]) -> jinja2.Environment:
     """An autoescaping environment over ``search_path`` (theme dirs, then the package's)."""
     dirs = [str(p) for p in search_path]
@@ -141,6 +147,12 @@ class Renderer:
         self._byline = env.get_template("prizm/byline.html")
         self._sources = env.get_template("prizm/sources.html")
         self._sources_page: jinja2.Template | None = None
+        # The package's own sources and badge templates have a faster Python twin; an override
+        # of either one in the theme switches back to the templates.
+        self._fast_sources = all(
+            _is_packaged(env.get_template(name))
+            for name in ("prizm/sources.html", "prizm/badge.html")
+        )
 
     def _context(self, article: Article, base_url: str = "") -> dict[str, Any]:
         # An article may declare its own language (``lang: en`` on a French site).
@@ -166,7 +178,10 @@ class Renderer:
         """The sources list's HTML (empty when the article has no entries)."""
         if article.sources is None or not article.sources.entries:
             return ""
-        return self._sources.render(self._context(article)).strip()
+        context = self._context(article)
+        if self._fast_sources:
+            return render_sources(article.sources, context["labels"], context["prizm"])
+        return self._sources.render(context).strip()
 
     def section_open(self, article: Article) -> str:
         """The opening tag of the sources block."""
