@@ -1,7 +1,7 @@
-"""The package's own ``prizm/sources.html`` and ``prizm/badge.html``, written in Python.
+"""The package's own templates (sources list, badge, byline), written in Python.
 
 Rendering the sources list is the largest cost the plugin adds to a page, and most of it is the
-template engine's attribute lookups.  When a site does not override these two templates, the
+template engine's attribute lookups.  When a site does not override these templates, the
 [`Renderer`][mkdocs_prizm.render.Renderer] uses this module instead; it produces the same HTML
 (a test renders every real article both ways and compares them).  Any override in a theme's
 ``custom_dir`` switches back to the templates.
@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 
 if TYPE_CHECKING:
-    from mkdocs_prizm.core.article import SourcesSection
+    from mkdocs_prizm.core.article import Article, SourcesSection
     from mkdocs_prizm.render import Helpers
 
 
@@ -117,4 +117,66 @@ def render_badge(source: object, labels: Mapping[str, str], prizm: Helpers) -> s
     if reliability.note:
         out.append(f'\n  <span class="prizm-badge__note">({_e(reliability.note)})</span>')
     out.append("\n</span>")
+    return "".join(out)
+
+
+def render_byline(article: Article, labels: Mapping[str, str], prizm: Helpers) -> str:
+    """The byline, as ``prizm/byline.html`` renders it."""
+    out = ['<div class="prizm-byline" data-prizm="byline">']
+    add = out.append
+    if article.emoji:
+        add(f'<span class="prizm-byline__emoji" aria-hidden="true">{_e(article.emoji)}</span>')
+    if article.featured:
+        add(f'<span class="prizm-byline__featured">{_e(labels["featured"])}</span>')
+    if article.authors:
+        add(f'\n  <span class="prizm-byline__authors">{_e(labels["by"])}')
+        last = len(article.authors) - 1
+        for index, author in enumerate(article.authors):
+            add('\n    <span class="prizm-byline__author">')
+            if author.avatar:
+                add(
+                    '<img class="prizm-byline__avatar" '
+                    f'src="{_e(prizm.asset(author.avatar))}" alt="" width="24" height="24" '
+                    'loading="lazy">'
+                )
+            name = _e(author.name)
+            add(f'<a href="{_e(author.url)}" rel="author">{name}</a>' if author.url else name)
+            add("</span>" + ("," if index < last else ""))
+        add("\n  </span>")
+    for value, css, label in (
+        (article.date, "date", "published"),
+        (article.updated, "updated", "updated"),
+    ):
+        if value:
+            add(
+                f'\n  <span class="prizm-byline__{css}">{_e(labels[label])} '
+                f'<time datetime="{value.isoformat()}">{_e(prizm.date(value))}</time></span>'
+            )
+    if article.reading_time:
+        minutes = article.reading_time.minutes
+        add(
+            f'\n  <span class="prizm-byline__readtime" data-minutes="{minutes}">'
+            f"{_e(labels['reading_time'].format(minutes=minutes))}</span>"
+        )
+    if article.categories:
+        add(
+            '\n  <span class="prizm-byline__categories">'
+            f'<span class="prizm-byline__label">{_e(labels["categories"])}</span>'
+        )
+        for category in article.categories:
+            add(f' <span class="prizm-byline__category">{_e(category)}</span>')
+        add("</span>")
+    if article.tags:
+        add(
+            '\n  <span class="prizm-byline__tags">'
+            f'<span class="prizm-byline__label">{_e(labels["tags"])}</span>'
+        )
+        for tag in article.tags:
+            href = prizm.tag_url(tag)
+            if href:
+                add(f' <a class="prizm-byline__tag" href="{_e(href)}">#{_e(tag)}</a>')
+            else:
+                add(f' <span class="prizm-byline__tag">#{_e(tag)}</span>')
+        add("</span>")
+    add("\n</div>")
     return "".join(out)

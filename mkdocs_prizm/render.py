@@ -22,7 +22,7 @@ from mkdocs_prizm.core.article import Article, Source, SourceDate, Tier
 from mkdocs_prizm.core.i18n import format_date, format_score, labels_for
 from mkdocs_prizm.core.report import UNRATED_BUCKET, ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.core.sources import reliability_tier
-from mkdocs_prizm.fastrender import render_sources
+from mkdocs_prizm.fastrender import render_byline, render_sources
 
 #: The package's own templates folder (appended last to the theme's search path).
 TEMPLATES_DIR = Path(__file__).parent / "templates"
@@ -147,8 +147,9 @@ class Renderer:
         self._byline = env.get_template("prizm/byline.html")
         self._sources = env.get_template("prizm/sources.html")
         self._sources_page: jinja2.Template | None = None
-        # The package's own sources and badge templates have a faster Python twin; an override
-        # of either one in the theme switches back to the templates.
+        # The package's own templates have faster Python twins (mkdocs_prizm.fastrender); a
+        # theme's override of a template switches back to the template.
+        self._fast_byline = _is_packaged(self._byline)
         self._fast_sources = all(
             _is_packaged(env.get_template(name))
             for name in ("prizm/sources.html", "prizm/badge.html")
@@ -172,7 +173,10 @@ class Renderer:
 
     def byline(self, article: Article, *, base_url: str = "") -> str:
         """The byline's HTML."""
-        return self._byline.render(self._context(article, base_url)).strip()
+        context = self._context(article, base_url)
+        if self._fast_byline:
+            return render_byline(article, context["labels"], context["prizm"])
+        return self._byline.render(context).strip()
 
     def sources(self, article: Article) -> str:
         """The sources list's HTML (empty when the article has no entries)."""

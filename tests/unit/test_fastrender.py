@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
+from mkdocs_prizm.core.article import Author
 from mkdocs_prizm.core.pipeline import process_source
-from mkdocs_prizm.fastrender import render_sources
+from mkdocs_prizm.fastrender import render_byline, render_sources
 from mkdocs_prizm.render import Renderer, RenderOptions, make_environment
 from tests.build.test_sources import BLOCKS, HOSTILE, LINKS, SUPERSCRIPT
 from tests.conftest import corpus_files
@@ -43,6 +45,27 @@ def test_twin_matches_templates(options: RenderOptions) -> None:
         assert fast == renderer._sources.render(context).strip(), name
         rendered += 1
     assert rendered >= 4
+
+
+@pytest.mark.parametrize("tags_url", [None, "tags/"])
+def test_byline_twin_matches_template(tags_url: str | None) -> None:
+    renderer = Renderer(make_environment([]), RenderOptions(tags_url=tags_url))
+    assert renderer._fast_byline
+    authors = (
+        Author("k", 'A <b>"x"</b>', avatar="img/a.png", url="https://example.org/"),
+        Author("j", "B"),
+    )
+    for name, text in TEXTS.items():
+        article = process_source(text.lstrip("\n"), name).article
+        if not article.is_article:
+            continue
+        busy = dataclasses.replace(
+            article, authors=authors, featured=True, emoji="🚀", tags=("a b", "c&d")
+        )
+        for variant in (article, busy):
+            context = renderer._context(variant, "../..")
+            fast = render_byline(variant, context["labels"], context["prizm"])
+            assert fast == renderer._byline.render(context).strip(), name
 
 
 def test_an_override_switches_back_to_templates(tmp_path: Path) -> None:
