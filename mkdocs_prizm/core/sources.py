@@ -172,6 +172,9 @@ def heading_key(text: str) -> str:
     return normalise_name(text)
 
 
+RE_URL_STOP = re.compile(r"[() \t]")
+
+
 @dataclass(slots=True)
 class _LinkScanner:
     """Finds ``[label](url)`` links in one text, linearly (url scans are memoised)."""
@@ -186,11 +189,12 @@ class _LinkScanner:
             return self._url_cache[start]
         text = self.text
         depth = 0
-        i = start
-        n = len(text)
+        pos = start
         result: tuple[str, int] | None = None
-        while i < n:
-            c = text[i]
+        # Jump from one parenthesis or space to the next instead of stepping through the URL.
+        while (stop := RE_URL_STOP.search(text, pos)) is not None:
+            c = stop.group()
+            i = stop.start()
             if c == "(":
                 depth += 1
             elif c == ")":
@@ -198,13 +202,13 @@ class _LinkScanner:
                     result = (text[start:i].strip().strip("<>"), i + 1)
                     break
                 depth -= 1
-            elif c in " \t":
+            else:
                 # A link title may follow: `[a](url "title")`.
                 close = text.find(")", i)
                 if close != -1:
                     result = (text[start:i].strip("<>"), close + 1)
                 break
-            i += 1
+            pos = i + 1
         self._url_cache[start] = result
         return result
 
@@ -910,7 +914,9 @@ def parse_sources(
     Returns:
         The parsed section, or ``None`` when the article has no sources heading.
     """
-    lines = [line.rstrip("\r") for line in body.split("\n")]
+    lines = body.split("\n")
+    if "\r" in body:
+        lines = [line.rstrip("\r") for line in lines]
     located = find_section(lines, headings)
     if located is None:
         return None
