@@ -77,14 +77,6 @@ class Problem:
         where = f"{self.file}:{self.line}:{self.column}"
         return f"{where}: {self.severity.value} {self.code} {self.message}"
 
-    def shifted(self, lines: int) -> Problem:
-        """Return a copy moved down by ``lines`` (body-relative line to file line)."""
-        if not lines or not self.line:
-            return self
-        return Problem(
-            self.file, self.line + lines, self.column, self.severity, self.code, self.message
-        )
-
 
 class ProblemSink:
     """Collects problems for one file; core parsers receive one and append to it."""
