@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import warnings
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from mkdocs_prizm.core.pipeline import (
     Processed,
     process_body,
 )
-from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
+from mkdocs_prizm.core.problems import ROUTINE_CODES, Problem, ProblemSink, Severity
 from mkdocs_prizm.render import TEMPLATES_DIR, Renderer, RenderOptions, make_environment
 from mkdocs_prizm.tags import find_tags_plugin, listing_url, tag_anchor
 
@@ -107,6 +108,13 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             readtime_tolerance=self.config.readtime_tolerance,
             authors=authors,
             authors_file_given=authors_given,
+            # Routine notes are logged at debug level: unless debug output or a report is
+            # wanted, they get no file line, so that no file is read again for them.
+            defer_lines=(
+                frozenset()
+                if self.config.report_file or log.isEnabledFor(logging.DEBUG)
+                else ROUTINE_CODES
+            ),
             report_patterns=(
                 tuple(self.config.reports_patterns) if self.config.reports_exclude else ()
             ),
@@ -315,6 +323,8 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
                 log.error(problem.format())
             elif problem.severity is Severity.WARNING:
                 log.warning(problem.format())
+            elif problem.code in ROUTINE_CODES:
+                log.debug(problem.format())
             else:
                 log.info(problem.format())
 

@@ -63,6 +63,9 @@ class Options:
     authors: Mapping[str, Author] = field(default_factory=dict)
     authors_file_given: bool = False
     report_patterns: tuple[str, ...] = DEFAULT_REPORT_PATTERNS
+    #: Informational codes whose file lines are not worth reading a file again for (see
+    #: [`process_body`][mkdocs_prizm.core.pipeline.process_body]).
+    defer_lines: frozenset[str] = frozenset()
     #: Note dates Material's blog plugin rejects (PRZ107).
     blog_compat: bool = False
 
@@ -154,7 +157,7 @@ def process_body(
     if not meta and body.startswith("---"):
         return process_source(body, path, options)
     where = _Location(locate)
-    body_sink = ProblemSink(path, line_offset=where.offset)
+    body_sink = ProblemSink(path, line_offset=where.offset, defer=options.defer_lines)
     fm = take_second_block(FrontMatter(dict(meta), body, 1, where), body_sink)
     return _process(fm, path, options, ProblemSink(path), body_sink)
 
@@ -210,7 +213,7 @@ def _process(
         path, options.article_paths
     )
     if not article_page:
-        sink.items.extend(body_sink.items)
+        sink.items.extend(body_sink.finish())
         return Processed(
             Article(is_article=False, path=path, note=_first(notes.notes)),
             body,
@@ -289,7 +292,7 @@ def _process(
         unmatched_citations=unmatched,
         path=path,
     )
-    sink.items.extend(body_sink.items)
+    sink.items.extend(body_sink.finish())
     problems = tuple(sorted(sink.items, key=lambda p: (p.line, p.column)))
     return Processed(article, linked, fm.meta, meta_updates, problems, lists, notes.removed, report)
 

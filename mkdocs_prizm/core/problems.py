@@ -6,6 +6,7 @@ them, so a code is never reused for another meaning.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -78,15 +79,35 @@ class Problem:
         return f"{where}: {self.severity.value} {self.code} {self.message}"
 
 
+#: Informational problems about what a page simply lacks (a link list's scores and URLs, a
+#: citation in an article without sources).  The MkDocs adapter logs them at debug level, and
+#: does not read a file again just to give them a line.
+ROUTINE_CODES: frozenset[str] = frozenset({"PRZ303", "PRZ307", "PRZ401"})
+
+
 class ProblemSink:
-    """Collects problems for one file; core parsers receive one and append to it."""
+    """Collects problems for one file; core parsers receive one and append to it.
 
-    __slots__ = ("file", "items", "line_offset")
+    Lines given to [`add`][mkdocs_prizm.core.problems.ProblemSink.add] are relative to the text
+    being parsed; ``line_offset`` turns them into file lines.  A callable offset is asked for
+    only when a problem needs it; routine informational problems (``defer``) do not ask for it,
+    and keep line 0 (unknown) unless another problem had it computed anyway.
+    """
 
-    def __init__(self, file: str, line_offset: int | Callable[[], int] = 0) -> None:
+    __slots__ = ("_deferred", "defer", "file", "items", "line_offset")
+
+    def __init__(
+        self,
+        file: str,
+        line_offset: int | Callable[[], int] = 0,
+        *,
+        defer: frozenset[str] = frozenset(),
+    ) -> None:
         self.file = file
         self.items: list[Problem] = []
         self.line_offset = line_offset
+        self.defer = defer
+        self._deferred: list[int] = []
 
     def offset(self) -> int:
         """The offset added to lines; a callable one is asked once, at the first problem."""
@@ -98,9 +119,21 @@ class ProblemSink:
         self, severity: Severity, code: str, message: str, line: int = 0, column: int = 0
     ) -> None:
         """Record a problem at ``line`` (relative to the text being parsed) and ``column``."""
-        if line:
+        if line and callable(self.line_offset) and severity is Severity.INFO and code in self.defer:
+            self._deferred.append(len(self.items))
+        elif line:
             line += self.offset()
         self.items.append(Problem(self.file, line, column, severity, code, message))
+
+    def finish(self) -> list[Problem]:
+        """The problems, deferred lines resolved when the offset is known, else set to 0."""
+        resolved = not callable(self.line_offset)
+        for index in self._deferred:
+            problem = self.items[index]
+            line = problem.line + self.offset() if resolved else 0
+            self.items[index] = dataclasses.replace(problem, line=line)
+        self._deferred = []
+        return self.items
 
     def error(self, code: str, message: str, line: int = 0, column: int = 0) -> None:
         """Record an error."""
