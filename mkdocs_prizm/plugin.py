@@ -206,7 +206,8 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         if processed.internal_report:
             self._exclude(page)
             return ""
-        if processed.article.is_article:
+        if processed.article.is_article and (self.config.report_file or self.config.sources_page):
+            # Kept for the report and the sources page only: a large site's builds stay lean.
             self.articles[path] = processed
         return processed.markdown
 
