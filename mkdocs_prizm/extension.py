@@ -39,14 +39,12 @@ from markdown.preprocessors import Preprocessor
 from mkdocs_prizm.core.comments import DEFAULT_DIRECTIVES, DEFAULT_NOTE_PATTERNS, NoteMatcher
 from mkdocs_prizm.core.i18n import normalise_language
 from mkdocs_prizm.core.pipeline import (
-    SOURCES_CLOSE,
     SOURCES_LIST,
-    SOURCES_OPEN,
     Options,
     Processed,
     process_body,
 )
-from mkdocs_prizm.core.problems import Problem, Severity
+from mkdocs_prizm.core.problems import Problem
 from mkdocs_prizm.core.sources import DEFAULT_HEADINGS
 from mkdocs_prizm.render import Renderer, RenderOptions, make_environment
 
@@ -114,12 +112,7 @@ class PrizmPreprocessor(Preprocessor):
         stash = self.md.htmlStash
         markdown = processed.markdown
         if SOURCES_LIST in markdown:
-            for marker, html in (
-                (SOURCES_OPEN, renderer.section_open(article)),
-                (SOURCES_LIST, renderer.sources(article)),
-                (SOURCES_CLOSE, renderer.section_close()),
-            ):
-                markdown = markdown.replace(marker, stash.store(html), 1)
+            markdown = renderer.fill_sources(markdown, article, stash.store)
         if ext.getConfig("byline"):
             markdown = _insert_byline(markdown, stash.store(renderer.byline(article)))
         return markdown
@@ -262,12 +255,7 @@ class PrizmExtension(Extension):
     def report(self, problems: tuple[Problem, ...]) -> None:
         """Log problems (warnings and errors count in ``mkdocs build --strict``)."""
         for problem in problems:
-            if problem.severity is Severity.ERROR:
-                log.error("mkdocs_prizm: %s", problem.format())
-            elif problem.severity is Severity.WARNING:
-                log.warning("mkdocs_prizm: %s", problem.format())
-            else:
-                log.info("mkdocs_prizm: %s", problem.format())
+            log.log(problem.log_level, "mkdocs_prizm: %s", problem.format())
 
 
 def _strings(value: Any) -> tuple[str, ...]:

@@ -26,9 +26,7 @@ from mkdocs_prizm.core.comments import NoteMatcher
 from mkdocs_prizm.core.i18n import normalise_language
 from mkdocs_prizm.core.jsonld import build_blogposting, dumps_jsonld
 from mkdocs_prizm.core.pipeline import (
-    SOURCES_CLOSE,
     SOURCES_LIST,
-    SOURCES_OPEN,
     Options,
     Processed,
     process_body,
@@ -250,7 +248,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         if not isinstance(article, Article) or not article.is_article:
             return None
         if self.config.sources_in_content and SOURCES_LIST in html:
-            html = _fill_sources(html, self.renderer, article)
+            html = self.renderer.fill_sources(html, article)
             # Plugins reading page.content instead of their argument (mkdocs-rss-plugin's
             # full-content feeds) must see the rendered block, not the markers.
             page.content = html
@@ -284,7 +282,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             return None
         content = page.content
         if SOURCES_LIST in content:
-            content = _fill_sources(content, self.renderer, article)
+            content = self.renderer.fill_sources(content, article)
         if BYLINE_MARKER in content:
             byline = self.renderer.byline(article, base_url=_base_url(page))
             content = content.replace(BYLINE_MARKER, byline, 1)
@@ -320,14 +318,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
     def _report(self, problems: Any) -> None:
         for problem in problems:
             self.problems.append(problem)
-            if problem.severity is Severity.ERROR:
-                log.error(problem.format())
-            elif problem.severity is Severity.WARNING:
-                log.warning(problem.format())
-            elif problem.code in ROUTINE_CODES:
-                log.debug(problem.format())
-            else:
-                log.info(problem.format())
+            log.log(problem.log_level, problem.format())
 
 
 def _theme_language(config: MkDocsConfig) -> str | None:
@@ -363,15 +354,6 @@ def _file_text(page: Page) -> str | None:
 def _base_url(page: Page) -> str:
     depth = page.url.count("/") if page.url else 0
     return "/".join([".."] * depth) if depth else "."
-
-
-def _fill_sources(html: str, renderer: Renderer, article: Article) -> str:
-    """Swap the sources markers for the rendered block."""
-    return (
-        html.replace(SOURCES_OPEN, renderer.section_open(article), 1)
-        .replace(SOURCES_LIST, renderer.sources(article), 1)
-        .replace(SOURCES_CLOSE, renderer.section_close(), 1)
-    )
 
 
 def _insert_byline(html: str, byline: str) -> str:

@@ -20,6 +20,7 @@ import markupsafe
 
 from mkdocs_prizm.core.article import Article, Source, SourceDate, Tier
 from mkdocs_prizm.core.i18n import format_date, format_score, labels_for
+from mkdocs_prizm.core.pipeline import SOURCES_CLOSE, SOURCES_LIST, SOURCES_OPEN
 from mkdocs_prizm.core.report import UNRATED_BUCKET, ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.core.sources import reliability_tier
 from mkdocs_prizm.fastrender import render_byline, render_sources
@@ -186,6 +187,22 @@ class Renderer:
         if self._fast_sources:
             return render_sources(article.sources, context["labels"], context["prizm"])
         return self._sources.render(context).strip()
+
+    def fill_sources(
+        self, text: str, article: Article, wrap: Callable[[str], str] | None = None
+    ) -> str:
+        """Swap the core's sources markers in ``text`` for the rendered block.
+
+        ``wrap`` turns each HTML fragment into what ``text`` should hold instead (the Markdown
+        extension stashes them as Python-Markdown placeholders); by default the HTML itself.
+        """
+        for marker, html in (
+            (SOURCES_OPEN, self.section_open(article)),
+            (SOURCES_LIST, self.sources(article)),
+            (SOURCES_CLOSE, self.section_close()),
+        ):
+            text = text.replace(marker, wrap(html) if wrap else html, 1)
+        return text
 
     def section_open(self, article: Article) -> str:
         """The opening tag of the sources block."""

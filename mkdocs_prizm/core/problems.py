@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -72,6 +73,15 @@ class Problem:
     severity: Severity
     code: str
     message: str
+
+    @property
+    def log_level(self) -> int:
+        """The ``logging`` level adapters log it at: routine notes at debug level."""
+        if self.severity is Severity.ERROR:
+            return logging.ERROR
+        if self.severity is Severity.WARNING:
+            return logging.WARNING
+        return logging.DEBUG if self.code in ROUTINE_CODES else logging.INFO
 
     def format(self) -> str:
         """Return the ``FILE:LINE:COL: severity CODE message`` form used by every tool."""
