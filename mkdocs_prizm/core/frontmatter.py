@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 RE_OPEN = re.compile(r"\A---[ \t]*\n")
+RE_OPEN_AT = re.compile(r"---[ \t]*\n")  # an opening line at a given offset (no ``\A``)
 RE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 RE_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 RE_TAG = re.compile(r"<!--.*?(?:-->|$)|<[A-Za-z/!?][^>]*(?:>|$)", re.DOTALL)
@@ -82,6 +83,29 @@ def normalise_newlines(source: str) -> str:
     return source
 
 
+def _first_block(source: str) -> tuple[int, int, int, int] | None:
+    """Offsets of the front matter's YAML (start, end), the body's offset and its file line.
+
+    The body starts after the closing ``---`` and any blank lines, as MkDocs splits it.
+    """
+    opening = RE_OPEN.match(source)
+    closing = RE_CLOSE.search(source, opening.end()) if opening else None
+    if opening is None or closing is None:
+        return None
+    after = closing.end() + 1 if closing.end() < len(source) else closing.end()
+    body = after
+    while body < len(source) and source[body] == "\n":
+        body += 1
+    return opening.end(), closing.start(), body, source.count("\n", 0, body) + 1
+
+
+def _key_lines(source: str, start: int, end: int) -> dict[str, int]:
+    return {
+        m.group(1): source.count("\n", 0, m.start()) + 1
+        for m in RE_TOP_KEY.finditer(source, start, end)
+    }
+
+
 def split_front_matter(source: str, sink: ProblemSink) -> FrontMatter:
     """Split ``source`` into front matter and body, reporting YAML faults.
 
@@ -93,25 +117,13 @@ def split_front_matter(source: str, sink: ProblemSink) -> FrontMatter:
         The split; a broken block is left out of the body and reported as an error.
     """
     source = normalise_newlines(source)
-    opening = RE_OPEN.match(source)
-    if not opening:
+    block = _first_block(source)
+    if block is None:
         return FrontMatter({}, source)
-    closing = RE_CLOSE.search(source, opening.end())
-    if not closing:
-        return FrontMatter({}, source)
-    yaml_text = source[opening.end() : closing.start()]
-    after = closing.end() + 1 if closing.end() < len(source) else closing.end()
-    body_line = source.count("\n", 0, after) + 1
-    rest = source[after:]
-    stripped = rest.lstrip("\n")
-    body_line += len(rest) - len(stripped)
-    lines = {
-        m.group(1): source.count("\n", 0, opening.end() + m.start()) + 1
-        for m in RE_TOP_KEY.finditer(yaml_text)
-    }
-    meta, valid = load_yaml_block(yaml_text, sink, first_line=2)
-    result = FrontMatter(meta, stripped, body_line, lines, valid)
-    return take_second_block(result, sink)
+    start, end, body, body_line = block
+    meta, valid = load_yaml_block(source[start:end], sink, first_line=2)
+    lines = _key_lines(source, start, end)
+    return take_second_block(FrontMatter(meta, source[body:], body_line, lines, valid), sink)
 
 
 def locate_front_matter(source: str) -> FrontMatter:
@@ -122,27 +134,17 @@ def locate_front_matter(source: str) -> FrontMatter:
     Keys of a second block that directly follows the first are located too.
     """
     source = normalise_newlines(source)
-    opening = RE_OPEN.match(source)
-    closing = RE_CLOSE.search(source, opening.end()) if opening else None
-    if not opening or not closing:
+    block = _first_block(source)
+    if block is None:
         return FrontMatter({}, source)
-    lines: dict[str, int] = {}
-    ends = closing.end()
-    blocks = [(opening.end(), closing.start())]
-    rest_at = ends + 1 if ends < len(source) else ends
-    body_line = source.count("\n", 0, rest_at) + 1
-    rest = source[rest_at:]
-    stripped = rest.lstrip("\n")
-    body_line += len(rest) - len(stripped)
-    second_start = len(source) - len(stripped)
-    if RE_OPEN.match(stripped):
-        second_close = RE_CLOSE.search(source, second_start + 4)
+    start, end, body, body_line = block
+    lines = _key_lines(source, start, end)
+    if RE_OPEN_AT.match(source, body):
+        second_close = RE_CLOSE.search(source, body + 4)
         if second_close:
-            blocks.append((second_start + 4, second_close.start()))
-    for start, end in blocks:
-        for m in RE_TOP_KEY.finditer(source, start, end):
-            lines.setdefault(m.group(1), source.count("\n", 0, m.start()) + 1)
-    return FrontMatter({}, stripped, body_line, lines)
+            for key, line in _key_lines(source, body + 4, second_close.start()).items():
+                lines.setdefault(key, line)
+    return FrontMatter({}, source[body:], body_line, lines)
 
 
 def load_yaml_block(

@@ -5,7 +5,12 @@ import textwrap
 
 import pytest
 
-from mkdocs_prizm.core.frontmatter import normalise, plain_text, split_front_matter
+from mkdocs_prizm.core.frontmatter import (
+    locate_front_matter,
+    normalise,
+    plain_text,
+    split_front_matter,
+)
 from mkdocs_prizm.core.problems import ProblemSink
 
 
@@ -162,3 +167,15 @@ def test_faults_are_warnings(meta: dict[str, object], code: str) -> None:
 )
 def test_plain_text(value: str, expected: str, markup: bool) -> None:
     assert plain_text(value) == (expected, markup)
+
+
+def test_locate_agrees_with_split_second_block_included() -> None:
+    source = (
+        '---\ntitle: "Premier"\ndescription: ""\n---\n\n'
+        '---\ndescription: "Second"\nreadingTime: "7 min"\n---\n\n## Corps\n'
+    )
+    located = locate_front_matter(source)
+    split = split_front_matter(source, ProblemSink("a.md"))
+    assert located.body_line == split.body_line == 6
+    assert dict(located.field_lines) == dict(split.field_lines)
+    assert located.field_lines["readingTime"] == 8
