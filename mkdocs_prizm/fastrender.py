@@ -9,6 +9,7 @@ template engine's attribute lookups.  When a site does not override these templa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,14 @@ if TYPE_CHECKING:
     from mkdocs_prizm.render import Helpers
 
 
+#: A character that HTML escaping changes.
+_SPECIAL = re.compile("[&<>\"']").search
+
+
 def _e(value: object) -> str:
+    # Most values have nothing to escape: skip markupsafe's Markup object and its copy.
+    if type(value) is str and _SPECIAL(value) is None:
+        return value
     return str(escape(value))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,13 @@ from mkdocs_prizm.core.pipeline import (
     process_body,
 )
 from mkdocs_prizm.core.problems import ROUTINE_CODES, Problem, ProblemSink, Severity
-from mkdocs_prizm.render import TEMPLATES_DIR, Renderer, RenderOptions, make_environment
+from mkdocs_prizm.render import (
+    TEMPLATES_DIR,
+    Renderer,
+    RenderOptions,
+    make_environment,
+    swap_markers,
+)
 from mkdocs_prizm.tags import find_tags_plugin, listing_url, tag_anchor
 
 log = get_plugin_logger(__name__)
@@ -47,6 +54,15 @@ META_KEY = "prizm"
 AUTHORS_CANDIDATES = (".authors.yml", "blog/.authors.yml")
 
 
+@dataclass(frozen=True, slots=True)
+class _Fragments:
+    """An article's rendered HTML, waiting to be put into its page."""
+
+    sources: list[tuple[str, str]]  # (marker, html) pairs; empty without a sources list
+    byline: str
+    jsonld: str  # the whole <script> element, or empty
+
+
 class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
     """Publishes Prizm articles: front matter, byline, sources, citations, no internal notes."""
 
@@ -58,6 +74,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         self.language = "fr"
         self.articles: dict[str, Processed] = {}
         self.problems: list[Problem] = []
+        self.fragments: dict[str, _Fragments] = {}
         self.nav: Navigation | None = None
         self.report_path: Path | None = None
 
@@ -161,6 +178,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         """Start a build with no state from the previous one (``mkdocs serve``)."""
         self.articles = {}
         self.problems = []
+        self.fragments = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Find the tags listing page to link tags to, and publish the stylesheet."""
@@ -204,10 +222,33 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         if processed.internal_report:
             self._exclude(page)
             return ""
-        if processed.article.is_article and (self.config.report_file or self.config.sources_page):
-            # Kept for the report and the sources page only: a large site's builds stay lean.
-            self.articles[path] = processed
+        article = processed.article
+        if article.is_article:
+            if self.config.report_file or self.config.sources_page:
+                # Kept for the report and the sources page only: a large site's builds stay lean.
+                self.articles[path] = processed
+            if self.renderer is not None:
+                # Rendered now, while the article is fresh in the processor's caches; inserted
+                # into the page's HTML later (on_page_content, on_page_context).
+                self.fragments[path] = self._render(article, page, config)
         return processed.markdown
+
+    def _render(self, article: Article, page: Page, config: MkDocsConfig) -> _Fragments:
+        assert self.renderer is not None  # noqa: S101 - checked by the callers
+        sources = self.renderer.sources_fragments(article) if article.sources else []
+        byline = ""
+        if self.config.byline:
+            byline = self.renderer.byline(article, base_url=_base_url(page))
+        jsonld = ""
+        if self.config.jsonld:
+            words = article.reading_time.words if article.reading_time else None
+            data = build_blogposting(
+                article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
+            )
+            # JSON-LD is valid anywhere in the document; in the content it costs no search
+            # through the whole rendered page (whose navigation grows with the site).
+            jsonld = f'\n<script type="application/ld+json">{dumps_jsonld(data)}</script>'
+        return _Fragments(sources, byline, jsonld)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Remember the navigation, to take excluded internal reports out of it."""
@@ -248,7 +289,11 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         if not isinstance(article, Article) or not article.is_article:
             return None
         if self.config.sources_in_content and SOURCES_LIST in html:
-            html = self.renderer.fill_sources(html, article)
+            fragments = self.fragments.get(page.file.src_uri)
+            if fragments is None:
+                html = self.renderer.fill_sources(html, article)
+            else:
+                html = swap_markers(html, fragments.sources)
             # Plugins reading page.content instead of their argument (mkdocs-rss-plugin's
             # full-content feeds) must see the rendered block, not the markers.
             page.content = html
@@ -280,21 +325,11 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         article = page.meta.get(META_KEY)
         if not isinstance(article, Article) or not article.is_article:
             return None
-        content = page.content
-        if SOURCES_LIST in content:
-            content = self.renderer.fill_sources(content, article)
-        if BYLINE_MARKER in content:
-            byline = self.renderer.byline(article, base_url=_base_url(page))
-            content = content.replace(BYLINE_MARKER, byline, 1)
-        if self.config.jsonld:
-            words = article.reading_time.words if article.reading_time else None
-            data = build_blogposting(
-                article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
-            )
-            # JSON-LD is valid anywhere in the document; in the content it costs no search
-            # through the whole rendered page (whose navigation grows with the site).
-            content += f'\n<script type="application/ld+json">{dumps_jsonld(data)}</script>'
-        page.content = content
+        fragments = self.fragments.pop(page.file.src_uri, None)
+        if fragments is None:  # the page's Markdown did not go through on_page_markdown
+            fragments = self._render(article, page, config)
+        swaps = [*fragments.sources, (BYLINE_MARKER, fragments.byline)]
+        page.content = swap_markers(page.content, swaps, fragments.jsonld)
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -19,6 +19,7 @@ import jinja2
 import markupsafe
 
 from mkdocs_prizm.core.article import Article, Source, SourceDate, Tier
+from mkdocs_prizm.core.charrefs import astral_to_charrefs
 from mkdocs_prizm.core.i18n import format_date, format_score, labels_for
 from mkdocs_prizm.core.pipeline import SOURCES_CLOSE, SOURCES_LIST, SOURCES_OPEN
 from mkdocs_prizm.core.report import UNRATED_BUCKET, ArticleRef, HistogramBucket, SourceGroup
@@ -176,8 +177,10 @@ class Renderer:
         """The byline's HTML."""
         context = self._context(article, base_url)
         if self._fast_byline:
-            return render_byline(article, context["labels"], context["prizm"])
-        return self._byline.render(context).strip()
+            html = render_byline(article, context["labels"], context["prizm"])
+        else:
+            html = self._byline.render(context).strip()
+        return astral_to_charrefs(html)
 
     def sources(self, article: Article) -> str:
         """The sources list's HTML (empty when the article has no entries)."""
@@ -185,8 +188,10 @@ class Renderer:
             return ""
         context = self._context(article)
         if self._fast_sources:
-            return render_sources(article.sources, context["labels"], context["prizm"])
-        return self._sources.render(context).strip()
+            html = render_sources(article.sources, context["labels"], context["prizm"])
+        else:
+            html = self._sources.render(context).strip()
+        return astral_to_charrefs(html)
 
     def fill_sources(
         self, text: str, article: Article, wrap: Callable[[str], str] | None = None
@@ -196,18 +201,28 @@ class Renderer:
         ``wrap`` turns each HTML fragment into what ``text`` should hold instead (the Markdown
         extension stashes them as Python-Markdown placeholders); by default the HTML itself.
         """
-        for marker, html in (
+        return swap_markers(text, self.sources_fragments(article, wrap))
+
+    def sources_fragments(
+        self, article: Article, wrap: Callable[[str], str] | None = None
+    ) -> list[tuple[str, str]]:
+        """The sources block as ``(marker, html)`` pairs.
+
+        For [`swap_markers`][mkdocs_prizm.render.swap_markers].
+        """
+        pairs = [
             (SOURCES_OPEN, self.section_open(article)),
             (SOURCES_LIST, self.sources(article)),
             (SOURCES_CLOSE, self.section_close()),
-        ):
-            text = text.replace(marker, wrap(html) if wrap else html, 1)
-        return text
+        ]
+        if wrap is not None:
+            pairs = [(marker, wrap(html)) for marker, html in pairs]
+        return pairs
 
     def section_open(self, article: Article) -> str:
         """The opening tag of the sources block."""
         heading = article.sources.heading if article.sources else self.labels["sources"]
-        escaped = markupsafe.escape(heading)
+        escaped = astral_to_charrefs(markupsafe.escape(heading))
         count = len(article.sources.entries) if article.sources else 0
         return f'<section class="prizm-sources" aria-label="{escaped}" data-count="{count}">'
 
@@ -238,7 +253,7 @@ class Renderer:
             self._sources_page = self.env.get_template("prizm/sources_page.html")
         options = dataclasses.replace(self.options, base_url=base_url)
         articles = {ref.path for group in groups for ref in group.articles}
-        return self._sources_page.render(
+        html = self._sources_page.render(
             groups=groups,
             histogram=histogram,
             bars=histogram_bars(histogram, self.options.thresholds),
@@ -247,6 +262,32 @@ class Renderer:
             labels=self.labels,
             prizm=Helpers(options, self.labels),
         ).strip()
+        return astral_to_charrefs(html)
+
+
+def swap_markers(text: str, swaps: Sequence[tuple[str, str]], tail: str = "") -> str:
+    """Replace the first occurrence of each marker in ``text``, then append ``tail``.
+
+    The page is copied once, whatever the number of markers (``str.replace`` for each would copy
+    it each time); a marker that is not in ``text`` is ignored.
+
+    Args:
+        text: The page's HTML.
+        swaps: ``(marker, html)`` pairs.
+        tail: Appended to the result.
+    """
+    found = sorted((at, marker, html) for marker, html in swaps if (at := text.find(marker)) >= 0)
+    pieces: list[str] = []
+    pos = 0
+    for at, marker, html in found:
+        if at < pos:  # inside a marker already replaced (markers never overlap in practice)
+            continue
+        pieces += (text[pos:at], html)
+        pos = at + len(marker)
+    if not pieces and not tail:
+        return text
+    pieces += (text[pos:], tail)
+    return "".join(pieces)
 
 
 @dataclass(frozen=True, slots=True)

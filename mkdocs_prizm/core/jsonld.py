@@ -13,6 +13,7 @@ from typing import Any, Final
 from urllib.parse import urljoin
 
 from mkdocs_prizm.core.article import Article, Author, Source
+from mkdocs_prizm.core.charrefs import astral_to_json_escapes
 
 __all__ = ["SCHEMA_CONTEXT", "build_blogposting", "dumps_jsonld"]
 
@@ -135,7 +136,9 @@ def dumps_jsonld(data: Any) -> str:
     r"""Serialise JSON-LD for a ``<script type="application/ld+json">`` element.
 
     The JSON is compact, keeps non-ASCII characters (``é`` stays ``é``) and keeps the key
-    order of ``data``. ``<``, ``>``, ``&``, U+2028 and U+2029 are then written as ``\uXXXX``
+    order of ``data``; characters above U+FFFF (emoji) are written as escaped surrogate pairs,
+    which keeps the page a narrower string (see [`charrefs`][mkdocs_prizm.core.charrefs]).
+    ``<``, ``>``, ``&``, U+2028 and U+2029 are then written as ``\uXXXX``
     escapes: still the same JSON for any parser, but nothing in a value can close the script
     element (``</script>``) or open an HTML comment.
 
@@ -156,4 +159,4 @@ def dumps_jsonld(data: Any) -> str:
     for char, escaped in _JSONLD_REPLACEMENTS:
         if char in text:
             text = text.replace(char, escaped)
-    return text
+    return astral_to_json_escapes(text)

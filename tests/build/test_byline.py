@@ -69,6 +69,14 @@ def test_byline_french_by_default(build_site: BuildSite) -> None:
     assert _text(byline.select_one(".prizm-byline__emoji")) == "💶"
 
 
+def test_byline_emoji_is_a_character_reference(build_site: BuildSite) -> None:
+    # One emoji in the page's text would make the whole page a 4-byte-per-character string
+    # in MkDocs and the theme (see mkdocs_prizm.core.charrefs).
+    build = build_site({"article.md": ARTICLE}, {"theme": "mkdocs"})
+    assert build.ok, build.log
+    assert "&#x1F4B6;" in build.html("article.md")
+
+
 def test_byline_follows_the_page_heading(build_site: BuildSite) -> None:
     build = build_site({"article.md": ARTICLE}, {"theme": "mkdocs"})
     assert build.ok, build.log

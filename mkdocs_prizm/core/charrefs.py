@@ -1,0 +1,59 @@
+"""Write characters outside the Basic Multilingual Plane (emoji) as escapes.
+
+CPython stores a string with as many bytes per character as its widest character needs: one
+emoji (U+1F680, from an article's ``emoji`` field or a source title) makes every character of
+the page four bytes wide. A page of a large site is mostly navigation (250,000 characters for
+1,000 pages), so one emoji in a fragment the plugin adds turned the theme's output into a
+1 MB string, twice the size of the same page without it, and every copy of it (the template's
+join, MkDocs' ``strip`` and ``encode``) paid for it. Written as a character reference
+(``&#x1F680;``), the emoji looks the same in the browser and the page stays two bytes wide.
+
+Only the plugin's own fragments are rewritten; the author's body is left as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+__all__ = ["astral_to_charrefs", "astral_to_json_escapes"]
+
+#: One character above U+FFFF.
+RE_ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _charref(match: re.Match[str]) -> str:
+    return f"&#x{ord(match.group()):X};"
+
+
+def _json_escape(match: re.Match[str]) -> str:
+    # JSON writes a character above U+FFFF as its UTF-16 surrogate pair.
+    offset = ord(match.group()) - 0x10000
+    return f"\\u{0xD800 + (offset >> 10):04x}\\u{0xDC00 + (offset & 0x3FF):04x}"
+
+
+def astral_to_charrefs(html: str) -> str:
+    """Write every character above U+FFFF in ``html`` as a hexadecimal character reference.
+
+    Valid in HTML text and attribute values, not inside ``<script>`` or ``<style>``.
+    ``html`` is returned as it is (the same object) when it has no such character.
+
+    >>> astral_to_charrefs('<span title="Lancement 🚀">🚀</span>')
+    '<span title="Lancement &#x1F680;">&#x1F680;</span>'
+    """
+    if html.isascii():
+        return html
+    return RE_ASTRAL.sub(_charref, html)
+
+
+def astral_to_json_escapes(text: str) -> str:
+    r"""Write every character above U+FFFF in JSON ``text`` as a ``\uXXXX\uXXXX`` pair.
+
+    Only valid inside JSON strings, which is the only place JSON allows such a character.
+
+    >>> astral_to_json_escapes('{"name":"🚀"}')
+    '{"name":"\\ud83d\\ude80"}'
+    """
+    if text.isascii():
+        return text
+    return RE_ASTRAL.sub(_json_escape, text)

@@ -1,0 +1,47 @@
+"""Tests for mkdocs_prizm.core.charrefs."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mkdocs_prizm.core.charrefs import astral_to_charrefs, astral_to_json_escapes
+from mkdocs_prizm.core.jsonld import dumps_jsonld
+
+
+def test_emoji_becomes_a_character_reference() -> None:
+    assert astral_to_charrefs("🚀 Lancement") == "&#x1F680; Lancement"
+    assert astral_to_charrefs('<span title="💶">💶</span>') == (
+        '<span title="&#x1F4B6;">&#x1F4B6;</span>'
+    )
+
+
+def test_text_without_astral_characters_is_returned_as_is() -> None:
+    text = "L’IA générative — « en 2025 » ●●○○"
+    assert astral_to_charrefs(text) is text
+    assert astral_to_json_escapes(text) is text
+    ascii_text = "plain"
+    assert astral_to_charrefs(ascii_text) is ascii_text
+
+
+def test_json_escape_is_a_surrogate_pair() -> None:
+    assert astral_to_json_escapes('"🚀"') == '"\\ud83d\\ude80"'
+    assert json.loads(astral_to_json_escapes('"a 𝔸 b 🚀"')) == "a 𝔸 b 🚀"
+
+
+@given(st.text())
+def test_charrefs_decode_back_and_leave_no_astral_character(text: str) -> None:
+    escaped = html.escape(text)
+    out = astral_to_charrefs(escaped)
+    assert html.unescape(out) == text
+    assert all(ord(char) <= 0xFFFF for char in out)
+
+
+@given(st.dictionaries(st.text(), st.text()))
+def test_jsonld_keeps_the_data_and_leaves_no_astral_character(data: dict[str, str]) -> None:
+    out = dumps_jsonld(data)
+    assert json.loads(out) == data
+    assert all(ord(char) <= 0xFFFF for char in out)
