@@ -355,3 +355,13 @@ def test_corpus_reading_times() -> None:
     assert declared_count >= len(rows) // 2
     # the corpus' declared times were written from the text: few should be far off
     assert len(flagged) <= len(rows) // 10
+
+
+def test_elision_after_a_leading_apostrophe_counts() -> None:
+    # "'l'IA": the second apostrophe elides "l" (an earlier version stopped at the first one).
+    assert count_words("'l'IA est là") == (4, 0)
+    assert count_words("l'IA, jusqu'ici, qu'il, aujourd'hui") == (7, 0)
+
+
+def test_underscore_separates_words_and_elisions() -> None:
+    assert count_words("snake_case _l'IA") == (4, 0)
