@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from mkdocs_prizm.core.article import SourcesSection
-from mkdocs_prizm.core.markdown_scan import code_spans, iter_lines, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import code_flags, code_spans, may_have_code_blocks
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR, normalise_name, superscript_value
 
@@ -47,11 +46,15 @@ RE_BRACKET_CITATION = re.compile(
     re.IGNORECASE,
 )
 #: ``*Sources : A, B, C*`` (italic, on one line).
+#: The opening mark comes first in the pattern, then a lookbehind checks the character before
+#: it: the regex engine skips to the marks instead of trying the lookbehind everywhere.
 RE_ITALIC_CITATION = re.compile(
-    r"(?<![*\w])([*_])(sources?)[ \t]*:([^*_\n]{1,500})\1(?![*\w])", re.IGNORECASE
+    r"([*_])(?<![*\w].)(sources?)[ \t]*:([^*_\n]{1,500})\1(?![*\w])", re.IGNORECASE
 )
-#: Superscript numbers right after a non-space character.
-RE_SUPERSCRIPT_MARK = re.compile(r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+#: Superscript numbers right after a non-space character.  The first digit comes first in the
+#: pattern (the lookbehind then checks the character before it): the regex engine skips to the
+#: digits instead of trying the lookbehind at every position of the article.
+RE_SUPERSCRIPT_MARK = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹](?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]*")
 #: Leading superscript digits of a superscript-form entry.
 RE_LEADING_SUPERSCRIPT = re.compile(r"[ \t]*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)")
 
@@ -84,15 +87,19 @@ class CitationMatcher:
     Attributes:
         exact: Normalised title (and title variants) → first entry number.
         compact: Compact title or URL host → first entry number.
-        word_prefix: Word-boundary prefixes of the titles → first entry number.
-        compact_prefix: Prefixes (3..60 characters) of the compact titles → first entry number.
+        word_prefix: Word-boundary prefixes of the titles → first entry number (filled by the
+            first lookup that gets that far).
+        compact_prefix: Prefixes (3..60 characters) of the compact titles → first entry number
+            (filled with ``word_prefix``).
     """
 
     exact: dict[str, int] = field(default_factory=dict)
     compact: dict[str, int] = field(default_factory=dict)
     word_prefix: dict[str, int] = field(default_factory=dict)
     compact_prefix: dict[str, int] = field(default_factory=dict)
+    _titles: list[tuple[str, int]] = field(default_factory=list)
     _long_titles: list[tuple[str, int]] = field(default_factory=list)
+    _prefixes_built: bool = False
     _cache: dict[str, int | None] = field(default_factory=dict)
 
     @classmethod
@@ -123,18 +130,23 @@ class CitationMatcher:
         if not key:
             return
         self.exact.setdefault(key, number)
-        compact = _compact(key)
-        self.compact.setdefault(compact, number)
-        words = key.split(" ")
-        prefix = ""
-        for word in words[:-1]:
-            prefix = f"{prefix} {word}" if prefix else word
-            if len(prefix) > _WORD_PREFIX_LIMIT:
-                self._long_titles.append((key, number))
-                break
-            self.word_prefix.setdefault(prefix, number)
-        for length in range(_COMPACT_PREFIX_MIN, min(len(compact), _COMPACT_PREFIX_LIMIT) + 1):
-            self.compact_prefix.setdefault(compact[:length], number)
+        self.compact.setdefault(_compact(key), number)
+        self._titles.append((key, number))
+
+    def _build_prefixes(self) -> None:
+        """Fill the two prefix rules; most citations match before them, so only when needed."""
+        self._prefixes_built = True
+        for key, number in self._titles:
+            prefix = ""
+            for word in key.split(" ")[:-1]:
+                prefix = f"{prefix} {word}" if prefix else word
+                if len(prefix) > _WORD_PREFIX_LIMIT:
+                    self._long_titles.append((key, number))
+                    break
+                self.word_prefix.setdefault(prefix, number)
+            compact = _compact(key)
+            for length in range(_COMPACT_PREFIX_MIN, min(len(compact), _COMPACT_PREFIX_LIMIT) + 1):
+                self.compact_prefix.setdefault(compact[:length], number)
 
     def match(self, name: str) -> int | None:
         """Return the number of the entry that ``name`` cites, or ``None``.
@@ -158,6 +170,8 @@ class CitationMatcher:
         compact = _compact(key)
         if compact in self.compact:
             return self.compact[compact]
+        if not self._prefixes_built:
+            self._build_prefixes()
         if key in self.word_prefix:
             return self.word_prefix[key]
         if len(key) >= _WORD_PREFIX_LIMIT:
@@ -199,28 +213,6 @@ def _trim(content: str, base: int) -> _Found | None:
         return None
     lead = len(content) - len(content.lstrip())
     return _Found(base + lead, base + lead + len(stripped), stripped)
-
-
-def _comment_spans(line: str, in_comment: bool) -> tuple[list[tuple[int, int]], bool]:
-    """Ranges of ``line`` inside HTML comments, and whether a comment is still open after it."""
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    if in_comment:
-        close = line.find("-->")
-        if close == -1:
-            return [(0, len(line))], True
-        spans.append((0, close + 3))
-        pos = close + 3
-    while True:
-        start = line.find("<!--", pos)
-        if start == -1:
-            return spans, False
-        close = line.find("-->", start + 4)
-        if close == -1:
-            spans.append((start, len(line)))
-            return spans, True
-        spans.append((start, close + 3))
-        pos = close + 3
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
@@ -275,20 +267,57 @@ def _resolve(content: str, base: int, linker: _Linker) -> list[_Found]:
     return list(_split_names(content, base))
 
 
-def _candidate_lines(body: str, lines: list[str], superscripts: bool) -> list[int]:
-    """Indices of the lines holding "source" (any case) or a superscript digit, in order."""
-    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines)]
-    found: set[int] = set()
+def _candidate_lines(body: str, superscripts: bool) -> list[tuple[int, int]]:
+    """``(index, offset)`` of the lines holding "source" (any case) or a superscript digit.
+
+    Found with substring searches and newline counts over the whole text, in order.
+    """
+    positions: list[int] = []
     for needle in ("ource", "OURCE"):
         at = body.find(needle)
         while at >= 0:
-            found.add(bisect.bisect_right(starts, at) - 1)
+            positions.append(at)
             at = body.find(needle, at + 5)
     if superscripts:
-        found.update(
-            bisect.bisect_right(starts, m.start()) - 1 for m in RE_SUPERSCRIPT_MARK.finditer(body)
-        )
-    return sorted(found)
+        positions.extend(m.start() for m in RE_SUPERSCRIPT_MARK.finditer(body))
+    positions.sort()
+    found: list[tuple[int, int]] = []
+    index = 0
+    counted_to = 0
+    for at in positions:
+        index += body.count("\n", counted_to, at)
+        counted_to = at
+        if not found or found[-1][0] != index:
+            found.append((index, body.rfind("\n", 0, at) + 1))
+    return found
+
+
+def _comment_ranges(body: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of the HTML comments in ``body`` (an unclosed one runs on)."""
+    ranges: list[tuple[int, int]] = []
+    pos = body.find("<!--")
+    while pos >= 0:
+        close = body.find("-->", pos + 4)
+        if close < 0:
+            ranges.append((pos, len(body)))
+            break
+        ranges.append((pos, close + 3))
+        pos = body.find("<!--", close + 3)
+    return ranges
+
+
+def _spans_in_line(
+    ranges: list[tuple[int, int]], ends: list[int], start: int, length: int
+) -> list[tuple[int, int]]:
+    """The parts of ``ranges`` (whose ends are ``ends``) inside one line, as line columns."""
+    spans: list[tuple[int, int]] = []
+    stop = start + length
+    for i in range(bisect.bisect_right(ends, start), len(ranges)):
+        begin, end = ranges[i]
+        if begin >= stop:
+            break
+        spans.append((max(begin, start) - start, min(end, stop) - start))
+    return spans
 
 
 def link_citations(
@@ -339,40 +368,27 @@ def link_citations(
         protected = range(first, section.end_line - line_offset)
     linker = _Linker(matcher, superscripts)
 
-    lines = body.split("\n")
-    # Most lines cite nothing: find the candidates with C-level substring tests, and run the
-    # code-block scanner and the comment tracker only when the article has code or comments.
+    # Most lines cite nothing: the candidates are found with C-level substring searches, and
+    # only they are looked at; code blocks and comments are located only when present.
     if "ource" not in body and "OURCE" not in body and not superscripts:
         return body, section, ()
-    has_code = may_have_code_blocks(body)
-    has_comments = "<!--" in body
-    scanned: Iterator[tuple[int, str, bool]]
-    if has_code or has_comments:
-        # Code blocks and comments span lines: every line must go through the scanners.
-        scanned = (
-            ((ln.index, ln.text, ln.code) for ln in iter_lines(body))
-            if has_code
-            else ((index, line, False) for index, line in enumerate(lines))
-        )
-    else:
-        scanned = (
-            (index, lines[index], False)
-            for index in _candidate_lines(body, lines, bool(superscripts))
-        )
-    in_comment = False
+    lines = body.split("\n")
+    code = code_flags(lines) if may_have_code_blocks(body) else None
+    comments = _comment_ranges(body) if "<!--" in body else []
+    comment_ends = [end for _, end in comments]
     changed = False
-    for index, line, code in scanned:
-        comments: list[tuple[int, int]] = []
-        if has_comments:
-            comments, in_comment = _comment_spans(line, in_comment)
-        if code or index in protected:
+    for index, start in _candidate_lines(body, bool(superscripts)):
+        if (code is not None and code[index]) or index in protected:
             continue
+        line = lines[index]
         if not (
             (":" in line and ("ource" in line or "OURCE" in line))
             or (superscripts and RE_SUPERSCRIPT_MARK.search(line))
         ):
             continue
-        skip = comments + code_spans(line)
+        skip = code_spans(line)
+        if comments:
+            skip += _spans_in_line(comments, comment_ends, start, len(line))
         found = _names_in_line(line, skip, linker)
         if not found:
             continue

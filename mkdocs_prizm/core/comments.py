@@ -20,11 +20,17 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mkdocs_prizm.core.article import InternalNote
-from mkdocs_prizm.core.markdown_scan import code_spans, in_spans, iter_lines
+from mkdocs_prizm.core.markdown_scan import (
+    Line,
+    code_flags,
+    code_spans,
+    in_spans,
+    may_have_code_blocks,
+)
 from mkdocs_prizm.core.problems import ProblemSink
 
 #: Patterns that mark a comment as an internal note (matched ignoring case and accents).
@@ -175,14 +181,15 @@ def strip_notes(
     if "<!--" not in text:
         return NotesResult(text, (), 0)
     matcher = matcher or NoteMatcher()
-    lines = list(iter_lines(text))
+    lines = text.split("\n")
+    code = code_flags(lines) if may_have_code_blocks(text) else None
     cuts: list[tuple[int, int, str]] = []
     notes: list[InternalNote] = []
     no_close_from = len(text) + 1  # searching "-->" from here or later finds nothing
     resume_at = 0  # absolute offset before which scanning is done
 
-    for ln in lines:
-        if ln.code or "<!--" not in ln.text:
+    for ln in _lines_with_openers(text, lines):
+        if code is not None and code[ln.index]:
             continue
         line_end = ln.start + len(ln.text)
         if resume_at >= line_end:
@@ -241,6 +248,19 @@ def strip_notes(
     if not cuts:
         return NotesResult(text, tuple(notes), 0)
     return NotesResult(_apply(text, cuts), tuple(notes), len(cuts))
+
+
+def _lines_with_openers(text: str, lines: list[str]) -> Iterator[Line]:
+    """The lines holding ``<!--``, in order, found by searching ``text`` (not line by line)."""
+    index = 0
+    counted_to = 0  # newlines before this offset are counted in index
+    at = text.find("<!--")
+    while at >= 0:
+        index += text.count("\n", counted_to, at)
+        counted_to = at
+        start = text.rfind("\n", 0, at) + 1
+        yield Line(index, start, lines[index], False)
+        at = text.find("<!--", start + len(lines[index]) + 1)
 
 
 def _end_of_paragraph(text: str, begin: int) -> int:

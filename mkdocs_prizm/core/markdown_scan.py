@@ -8,7 +8,7 @@ pass over the lines, without rendering anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 RE_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
@@ -46,18 +46,16 @@ def may_have_code_blocks(text: str) -> bool:
 
 def scan_lines(text: str) -> Iterator[tuple[str, bool]]:
     """Yield ``(line, is_code)`` pairs; a plain split when the text cannot hold code blocks."""
+    lines = text.split("\n")
     if may_have_code_blocks(text):
-        return ((ln.text, ln.code) for ln in iter_lines(text))
-    return ((raw, False) for raw in text.split("\n"))
+        return zip(lines, code_flags(lines), strict=True)
+    return ((raw, False) for raw in lines)
 
 
 def iter_lines(text: str) -> Iterator[Line]:
     """Yield the lines of ``text``, marking those that belong to code blocks.
 
-    Fenced blocks open with three or more backticks or tildes (up to three spaces of indent)
-    and close with a fence of the same character at least as long.  A line indented by four
-    spaces or a tab is an indented code block when it follows a blank line (or starts the text)
-    and is not the continuation of a list item.
+    See [`code_flags`][mkdocs_prizm.core.markdown_scan.code_flags] for the rules.
 
     Args:
         text: Markdown text with ``\\n`` line endings.
@@ -65,15 +63,43 @@ def iter_lines(text: str) -> Iterator[Line]:
     Yields:
         Every line, in order.
     """
+    lines = text.split("\n")
+    offset = 0
+    for index, (raw, code) in enumerate(zip(lines, code_flags(lines), strict=True)):
+        yield Line(index, offset, raw, code)
+        offset += len(raw) + 1
+
+
+#: First characters of a line that may open or continue a code block, or be blank.
+_CODE_OR_BLANK_START = frozenset(" \t`~")
+#: First characters of a list item line (digits are tested with ``str.isdigit``).
+_LIST_START = frozenset("-*+")
+
+
+def code_flags(lines: Sequence[str]) -> list[bool]:
+    """Tell, for each line, whether it belongs to a code block.
+
+    Fenced blocks open with three or more backticks or tildes (up to three spaces of indent)
+    and close with a fence of the same character at least as long.  A line indented by four
+    spaces or a tab is an indented code block when it follows a blank line (or starts the text)
+    and is not the continuation of a list item.
+
+    Most lines of prose start with a letter: they only update the list state, in a few
+    character tests, which keeps this loop cheap on long articles.
+
+    Args:
+        lines: The lines of a Markdown text (split on ``\\n``).
+
+    Returns:
+        One flag per line.
+    """
+    flags = [False] * len(lines)
     fence_char = ""
     fence_len = 0
     prev_blank = True
     in_list = False
     in_indented = False
-    offset = 0
-    for index, raw in enumerate(text.split("\n")):
-        start = offset
-        offset += len(raw) + 1
+    for index, raw in enumerate(lines):
         if fence_char:
             stripped = raw.strip()
             if (
@@ -82,7 +108,17 @@ def iter_lines(text: str) -> Iterator[Line]:
                 and len(raw) - len(raw.lstrip(" ")) <= 3
             ):
                 fence_char = ""
-            yield Line(index, start, raw, True)
+            flags[index] = True
+            continue
+        first = raw[:1]
+        if first and first not in _CODE_OR_BLANK_START and not first.isspace():
+            # Prose: not blank, not a fence, not indented.
+            in_indented = False
+            if (first in _LIST_START or first.isdigit()) and RE_LIST_ITEM.match(raw):
+                in_list = True
+            elif prev_blank:
+                in_list = False
+            prev_blank = False
             continue
         blank = not raw.strip()
         match = RE_FENCE_OPEN.match(raw)
@@ -91,12 +127,12 @@ def iter_lines(text: str) -> Iterator[Line]:
             fence_len = len(match.group(2))
             in_indented = False
             prev_blank = False
-            yield Line(index, start, raw, True)
+            flags[index] = True
             continue
         indented = raw.startswith(("    ", "\t"))
         if indented and not blank and (in_indented or (prev_blank and not in_list)):
             in_indented = True
-            yield Line(index, start, raw, True)
+            flags[index] = True
             prev_blank = False
             continue
         if not blank:
@@ -105,8 +141,9 @@ def iter_lines(text: str) -> Iterator[Line]:
                 in_list = True
             elif not indented and prev_blank:
                 in_list = False
-        yield Line(index, start, raw, in_indented and blank)
+        flags[index] = in_indented and blank
         prev_blank = blank
+    return flags
 
 
 def code_spans(line: str) -> list[tuple[int, int]]:
