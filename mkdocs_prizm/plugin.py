@@ -351,9 +351,11 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
     # -- helpers ---------------------------------------------------------------------------
 
     def _report(self, problems: Any) -> None:
+        self.problems.extend(problems)
         for problem in problems:
-            self.problems.append(problem)
-            log.log(problem.log_level, problem.format())
+            level = problem.log_level
+            if log.isEnabledFor(level):  # routine notes are at debug level: not even formatted
+                log.log(level, problem.format())
 
 
 def _theme_language(config: MkDocsConfig) -> str | None:

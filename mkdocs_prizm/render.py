@@ -119,9 +119,18 @@ class Helpers:
         return self.options.base_url.rstrip("/") + "/" + path.removeprefix("./")
 
 
-def _is_packaged(template: jinja2.Template) -> bool:
-    """Whether ``template`` is the package's own file (not a theme's override)."""
-    return template.filename is not None and Path(template.filename).parent.parent == TEMPLATES_DIR
+def _is_packaged(env: jinja2.Environment, name: str) -> bool:
+    """Whether the template ``name`` is the package's own file (not a theme's override).
+
+    Asks the loader where the file is, without compiling it.
+    """
+    if env.loader is None:
+        return False
+    try:
+        _, filename, _ = env.loader.get_source(env, name)
+    except jinja2.TemplateNotFound:
+        return False
+    return filename is not None and Path(filename).parent.parent == TEMPLATES_DIR
 
 
 def make_environment(search_path: Sequence[str | Path]) -> jinja2.Environment:
@@ -146,16 +155,16 @@ class Renderer:
         self.options = options
         self.labels = labels_for(options.language, options.labels)
         self._labels: dict[str, dict[str, str]] = {options.language: self.labels}
-        self._byline = env.get_template("prizm/byline.html")
-        self._sources = env.get_template("prizm/sources.html")
         self._sources_page: jinja2.Template | None = None
         # The package's own templates have faster Python twins (mkdocs_prizm.fastrender); a
-        # theme's override of a template switches back to the template.
-        self._fast_byline = _is_packaged(self._byline)
-        self._fast_sources = all(
-            _is_packaged(env.get_template(name))
-            for name in ("prizm/sources.html", "prizm/badge.html")
+        # theme's override of a template switches back to the template.  Only templates that
+        # are used are compiled (an override now, so that its errors stop the build at once).
+        self._fast_byline = _is_packaged(env, "prizm/byline.html")
+        self._fast_sources = _is_packaged(env, "prizm/sources.html") and _is_packaged(
+            env, "prizm/badge.html"
         )
+        self._byline = None if self._fast_byline else env.get_template("prizm/byline.html")
+        self._sources = None if self._fast_sources else env.get_template("prizm/sources.html")
 
     def _context(self, article: Article, base_url: str = "") -> dict[str, Any]:
         # An article may declare its own language (``lang: en`` on a French site).
@@ -176,7 +185,7 @@ class Renderer:
     def byline(self, article: Article, *, base_url: str = "") -> str:
         """The byline's HTML."""
         context = self._context(article, base_url)
-        if self._fast_byline:
+        if self._byline is None:
             html = render_byline(article, context["labels"], context["prizm"])
         else:
             html = self._byline.render(context).strip()
@@ -187,7 +196,7 @@ class Renderer:
         if article.sources is None or not article.sources.entries:
             return ""
         context = self._context(article)
-        if self._fast_sources:
+        if self._sources is None:
             html = render_sources(article.sources, context["labels"], context["prizm"])
         else:
             html = self._sources.render(context).strip()

@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -326,6 +326,7 @@ def link_citations(
     sink: ProblemSink,
     *,
     line_offset: int = 0,
+    lines: Sequence[str] | None = None,
 ) -> tuple[str, SourcesSection | None, tuple[str, ...]]:
     """Wrap each cited name in a link to its source entry.
 
@@ -348,6 +349,7 @@ def link_citations(
             its own offset).
         line_offset: The offset used when parsing ``section`` (its lines are body lines plus
             this offset).
+        lines: ``body.split("\\n")``, when the caller has it already (it is not changed).
 
     Returns:
         ``(body, section, unmatched)``: the linked body, the section whose entries list their
@@ -372,7 +374,7 @@ def link_citations(
     # only they are looked at; code blocks and comments are located only when present.
     if "ource" not in body and "OURCE" not in body and not superscripts:
         return body, section, ()
-    lines = body.split("\n")
+    lines = body.split("\n") if lines is None else list(lines)
     code = code_flags(lines) if may_have_code_blocks(body) else None
     comments = _comment_ranges(body) if "<!--" in body else []
     comment_ends = [end for _, end in comments]

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 RE_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
 RE_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)")
 RE_BACKTICKS = re.compile(r"`+")
+#: A line indented by four spaces or a tab, found by the newline before it (one scan for both).
+RE_INDENTED_LINE = re.compile(r"\n(?:    |\t)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,7 @@ def may_have_code_blocks(text: str) -> bool:
     return (
         ("`" in text and "```" in text)
         or ("~" in text and "~~~" in text)
-        or "\n    " in text
-        or "\n\t" in text
+        or RE_INDENTED_LINE.search(text) is not None
         or text.startswith(("    ", "\t"))
     )
 

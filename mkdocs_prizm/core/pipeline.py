@@ -229,14 +229,17 @@ def _process(
     language = normalise_language(norm.language, default=options.language)
 
     section: SourcesSection | None = None
+    lines = body.split("\n") if options.sources or options.citations else None
     if options.sources:
         section = parse_sources(
-            body, body_sink, headings=options.sources_headings, line_offset=offset
+            body, body_sink, headings=options.sources_headings, line_offset=offset, lines=lines
         )
     unmatched: tuple[str, ...] = ()
     linked = body
     if options.citations:
-        linked, section, unmatched = link_citations(body, section, body_sink, line_offset=offset)
+        linked, section, unmatched = link_citations(
+            body, section, body_sink, line_offset=offset, lines=lines
+        )
 
     rt = reading_time(
         body,

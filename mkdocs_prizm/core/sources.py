@@ -895,6 +895,7 @@ def parse_sources(
     *,
     headings: Iterable[str] = DEFAULT_HEADINGS,
     line_offset: int = 0,
+    lines: Sequence[str] | None = None,
 ) -> SourcesSection | None:
     """Find the sources section of an article and parse its entries.
 
@@ -910,11 +911,13 @@ def parse_sources(
         headings: Accepted section headings (see
             [`find_section`][mkdocs_prizm.core.sources.find_section]).
         line_offset: Added to the line numbers stored in the result.
+        lines: ``body.split("\\n")``, when the caller has it already.
 
     Returns:
         The parsed section, or ``None`` when the article has no sources heading.
     """
-    lines = body.split("\n")
+    if lines is None:
+        lines = body.split("\n")
     if "\r" in body:
         lines = [line.rstrip("\r") for line in lines]
     located = find_section(lines, headings)
