@@ -166,21 +166,31 @@ class Renderer:
         self._byline = None if self._fast_byline else env.get_template("prizm/byline.html")
         self._sources = None if self._fast_sources else env.get_template("prizm/sources.html")
 
+    @property
+    def options(self) -> RenderOptions:
+        """How fragments look; setting it (the plugin does in ``on_files``) starts afresh."""
+        return self._options
+
+    @options.setter
+    def options(self, value: RenderOptions) -> None:
+        self._options = value
+        self._helpers: dict[tuple[str, str], tuple[dict[str, str], Helpers]] = {}
+
     def _context(self, article: Article, base_url: str = "") -> dict[str, Any]:
         # An article may declare its own language (``lang: en`` on a French site).
         language = article.language or self.options.language
-        options = dataclasses.replace(self.options, language=language, base_url=base_url)
-        labels = self.labels
-        if language != self.options.language:
-            labels = self._labels.get(language) or self._labels.setdefault(
-                language, labels_for(language, self.options.labels)
-            )
-        return {
-            "article": article,
-            "section": article.sources,
-            "labels": labels,
-            "prizm": Helpers(options, labels),
-        }
+        key = (language, base_url)
+        found = self._helpers.get(key)
+        if found is None:  # a site has few languages and few page depths
+            options = dataclasses.replace(self.options, language=language, base_url=base_url)
+            labels = self.labels
+            if language != self.options.language:
+                labels = self._labels.get(language) or self._labels.setdefault(
+                    language, labels_for(language, self.options.labels)
+                )
+            found = self._helpers[key] = (labels, Helpers(options, labels))
+        labels, helpers = found
+        return {"article": article, "section": article.sources, "labels": labels, "prizm": helpers}
 
     def byline(self, article: Article, *, base_url: str = "") -> str:
         """The byline's HTML."""
