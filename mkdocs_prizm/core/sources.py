@@ -486,10 +486,17 @@ class _Block:
 
 def _is_break(line: str) -> bool:
     """Thematic break (``---``) or heading: never part of an entry."""
+    first = line.lstrip(" \t")[:1]
+    if first == "#":
+        return RE_ATX.match(line) is not None
+    if not first or first not in "-*_":
+        return False
     compact = line.replace(" ", "").replace("\t", "")
-    if len(compact) >= 3 and compact[0] in "-*_" and compact.count(compact[0]) == len(compact):
-        return True
-    return RE_ATX.match(line) is not None
+    return len(compact) >= 3 and compact.count(first) == len(compact)
+
+
+#: What an entry's first line can start with (after its indentation), digits aside.
+_ENTRY_FIRST = frozenset("-*+•_⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _link_entry(content: str) -> bool:
@@ -501,6 +508,9 @@ def _link_entry(content: str) -> bool:
 
 def _entry_start(line: str, current: _Block | None) -> _Block | None:
     """Classify ``line`` as the start of an entry, given the entry being read (if any)."""
+    first = line.lstrip(" \t")[:1]
+    if not first or (first not in _ENTRY_FIRST and not first.isdecimal()):
+        return None  # most lines of an entry ("Fiabilité : 8/10") go no further
     indent = _indent_width(line)
     nested_limit = current.indent if current is not None and current.form else 3
     match = RE_NESTED_NUMBERED.match(line)
