@@ -104,6 +104,9 @@ _ESCAPE_BASE = 0xE000
 RE_PARKED = re.compile("[\ue021-\ue07e]")
 #: Runs of whitespace.
 RE_SPACES = re.compile(r"\s+")
+#: A character plain_text may change besides white space (escapes, links, emphasis, code,
+#: and the private-use characters it parks escapes in).
+RE_MARKUP_CHAR = re.compile("[\\\\\\[*_`\ue021-\ue07e]")
 #: Separators between a title and its type: `` - ``, `` – ``, `` — ``, `` | ``.
 RE_TITLE_SEPARATOR = re.compile(r"[ \t]+[-–—|][ \t]+")
 
@@ -271,6 +274,8 @@ def plain_text(text: str) -> str:
     Returns:
         The plain text.
     """
+    if RE_MARKUP_CHAR.search(text) is None:  # most titles, types and dates: nothing to remove
+        return RE_SPACES.sub(" ", text).strip()
     # Escaped punctuation is parked in the private use area while markers are removed.
     text = RE_ESCAPE.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
     text, _ = _replace_links(text)
