@@ -234,6 +234,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         return processed.markdown
 
     def _render(self, article: Article, page: Page, config: MkDocsConfig) -> _Fragments:
+        """Render the article's sources block, byline and JSON-LD for ``page``."""
         assert self.renderer is not None  # noqa: S101 - checked by the callers
         sources = self.renderer.sources_fragments(article) if article.sources else []
         byline = ""
@@ -319,7 +320,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Render the byline and the sources block; add schema.org structured data."""
+        """Put the byline, the sources block and the schema.org structured data into the page."""
         if not self.config.enabled or self.renderer is None or page.content is None:
             return None
         article = page.meta.get(META_KEY)
