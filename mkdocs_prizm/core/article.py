@@ -78,6 +78,11 @@ class SourceDate:
         return self.value.isoformat()
 
 
+def source_anchor(number: int) -> str:
+    """The element id of source entry ``number`` in its article: ``prizm-source-N``."""
+    return f"prizm-source-{number}"
+
+
 @dataclass(frozen=True, slots=True)
 class Source:
     """One entry of the sources section.
@@ -117,7 +122,7 @@ class Source:
     @property
     def anchor(self) -> str:
         """The entry's element id, ``prizm-source-N``."""
-        return f"prizm-source-{self.number}"
+        return source_anchor(self.number)
 
 
 @dataclass(frozen=True, slots=True)

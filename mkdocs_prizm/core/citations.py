@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from mkdocs_prizm.core.article import SourcesSection
+from mkdocs_prizm.core.article import SourcesSection, source_anchor
 from mkdocs_prizm.core.markdown_scan import code_flags, code_spans, may_have_code_blocks
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR, normalise_name, superscript_value
@@ -233,7 +233,7 @@ class _Linker:
         cite_id = f"prizm-cite-{number}-{k}"
         self.ids.setdefault(number, []).append(cite_id)
         css = "prizm-cite prizm-cite--sup" if superscript else "prizm-cite"
-        return f'<a class="{css}" id="{cite_id}" href="#prizm-source-{number}">{text}</a>'
+        return f'<a class="{css}" id="{cite_id}" href="#{source_anchor(number)}">{text}</a>'
 
 
 def _names_in_line(line: str, skip: list[tuple[int, int]], linker: _Linker) -> list[_Found]:

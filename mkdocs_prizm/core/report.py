@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
-from mkdocs_prizm.core.article import Article, Reliability, Source
+from mkdocs_prizm.core.article import Article, Reliability, Source, source_anchor
 from mkdocs_prizm.core.pipeline import Processed
 from mkdocs_prizm.core.problems import Problem, Severity
 from mkdocs_prizm.core.sources import normalise_name
@@ -267,7 +267,7 @@ class ArticleRef:
     @property
     def anchor(self) -> str:
         """The element id of the source's entry in the article."""
-        return f"prizm-source-{self.number}"
+        return source_anchor(self.number)
 
 
 @dataclass(frozen=True, slots=True)
