@@ -34,7 +34,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from mkdocs_prizm.core.article import SourcesSection, source_anchor
-from mkdocs_prizm.core.markdown_scan import code_flags, code_spans, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import (
+    code_flags,
+    code_spans,
+    find_all,
+    lines_at,
+    may_have_code_blocks,
+)
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR, normalise_name, superscript_value
 
@@ -268,28 +274,12 @@ def _resolve(content: str, base: int, linker: _Linker) -> list[_Found]:
 
 
 def _candidate_lines(body: str, superscripts: bool) -> list[tuple[int, int]]:
-    """``(index, offset)`` of the lines holding "source" (any case) or a superscript digit.
-
-    Found with substring searches and newline counts over the whole text, in order.
-    """
-    positions: list[int] = []
-    for needle in ("ource", "OURCE"):
-        at = body.find(needle)
-        while at >= 0:
-            positions.append(at)
-            at = body.find(needle, at + 5)
+    """``(index, offset)`` of the lines holding "source" (any case) or a superscript digit."""
+    positions = [*find_all(body, "ource"), *find_all(body, "OURCE")]
     if superscripts:
         positions.extend(m.start() for m in RE_SUPERSCRIPT_MARK.finditer(body))
     positions.sort()
-    found: list[tuple[int, int]] = []
-    index = 0
-    counted_to = 0
-    for at in positions:
-        index += body.count("\n", counted_to, at)
-        counted_to = at
-        if not found or found[-1][0] != index:
-            found.append((index, body.rfind("\n", 0, at) + 1))
-    return found
+    return list(lines_at(body, positions))
 
 
 def _comment_ranges(body: str) -> list[tuple[int, int]]:

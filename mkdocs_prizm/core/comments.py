@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mkdocs_prizm.core.article import InternalNote
@@ -28,7 +28,9 @@ from mkdocs_prizm.core.markdown_scan import (
     Line,
     code_flags,
     code_spans,
+    find_all,
     in_spans,
+    lines_at,
     may_have_code_blocks,
 )
 from mkdocs_prizm.core.problems import ProblemSink
@@ -188,9 +190,10 @@ def strip_notes(
     no_close_from = len(text) + 1  # searching "-->" from here or later finds nothing
     resume_at = 0  # absolute offset before which scanning is done
 
-    for ln in _lines_with_openers(text, lines):
-        if code is not None and code[ln.index]:
+    for index, start in lines_at(text, find_all(text, "<!--")):
+        if code is not None and code[index]:
             continue
+        ln = Line(index, start, lines[index], code=False)
         line_end = ln.start + len(ln.text)
         if resume_at >= line_end:
             continue
@@ -248,19 +251,6 @@ def strip_notes(
     if not cuts:
         return NotesResult(text, tuple(notes), 0)
     return NotesResult(_apply(text, cuts), tuple(notes), len(cuts))
-
-
-def _lines_with_openers(text: str, lines: list[str]) -> Iterator[Line]:
-    """The lines holding ``<!--``, in order, found by searching ``text`` (not line by line)."""
-    index = 0
-    counted_to = 0  # newlines before this offset are counted in index
-    at = text.find("<!--")
-    while at >= 0:
-        index += text.count("\n", counted_to, at)
-        counted_to = at
-        start = text.rfind("\n", 0, at) + 1
-        yield Line(index, start, lines[index], False)
-        at = text.find("<!--", start + len(lines[index]) + 1)
 
 
 def _end_of_paragraph(text: str, begin: int) -> int:

@@ -8,7 +8,7 @@ pass over the lines, without rendering anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 RE_FENCE_OPEN = re.compile(r"^( {0,3})(`{3,}|~{3,})(.*)$")
@@ -145,6 +145,31 @@ def code_flags(lines: Sequence[str]) -> list[bool]:
         flags[index] = in_indented and blank
         prev_blank = blank
     return flags
+
+
+def find_all(text: str, needle: str) -> Iterator[int]:
+    """The offsets of the occurrences of ``needle`` in ``text``, left to right, not overlapping."""
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + len(needle))
+
+
+def lines_at(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """``(index, start)`` of the lines holding ``positions`` (ascending offsets), once per line.
+
+    Newlines are counted between consecutive positions, so the whole walk is linear in the
+    length of ``text`` and never visits the lines in between one by one.
+    """
+    index = 0
+    counted_to = 0  # newlines before this offset are counted in index
+    last = -1
+    for at in positions:
+        index += text.count("\n", counted_to, at)
+        counted_to = at
+        if index != last:
+            last = index
+            yield index, text.rfind("\n", 0, at) + 1
 
 
 def code_spans(line: str) -> list[tuple[int, int]]:
