@@ -11,28 +11,47 @@ from __future__ import annotations
 
 import re
 
-from mkdocs_prizm.core.markdown_scan import scan_lines
+from mkdocs_prizm.core.markdown_scan import code_flags, may_have_code_blocks
 
-RE_BULLET = re.compile(r"^ {0,3}[-*+][ \t]+\S")
-RE_ORDERED_ONE = re.compile(r"^ {0,3}1[.)][ \t]+\S")
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
 RE_LIST_ANY = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 RE_NOT_PARAGRAPH = re.compile(r"^ {0,3}(?:#|>|\||<|[-*+][ \t]|\d{1,9}[.)][ \t]|[-*_=]{3,}\s*$)")
 
 
-def _may_need_separation(text: str) -> bool:
-    """Cheap pre-check: does any list item follow a line that could be a paragraph?"""
-    for match in RE_ITEM_AFTER_LINE.finditer(text):
-        start = text.rfind("\n", 0, match.start()) + 1
-        previous = text[start : match.start()]
-        if previous.strip() and not RE_NOT_PARAGRAPH.match(previous):
-            return True
+def _paragraph_line(line: str) -> bool:
+    """Whether ``line``, outside code and lists, continues a paragraph."""
+    return (
+        bool(line.strip())
+        and not line.startswith(("    ", "\t"))
+        and not RE_NOT_PARAGRAPH.match(line)
+    )
+
+
+def _in_list(lines: list[str], flags: list[bool] | None, index: int) -> bool:
+    """Whether line ``index`` belongs to a list item: one starts at or above it, no blank between.
+
+    Code lines neither start nor end a list.  The walk stops at the first list item or blank
+    line above ``index``.
+    """
+    while index >= 0:
+        line = lines[index]
+        if flags is None or not flags[index]:
+            if not line.strip():
+                return False
+            if RE_LIST_ANY.match(line):
+                return True
+        index -= 1
     return False
 
 
 def separate_lists(text: str) -> tuple[str, int]:
     """Insert a blank line between a paragraph and a list that starts on the next line.
+
+    Only the lines where a list item follows a line that could be a paragraph are examined
+    (found by one regex search for the item lines); the code blocks are located only when the
+    text may hold one, and whether the paragraph line is itself inside a list item is read by
+    walking up to the blank line above it.  Each line is walked over at most once.
 
     Args:
         text: Markdown with ``\\n`` line endings.
@@ -40,32 +59,33 @@ def separate_lists(text: str) -> tuple[str, int]:
     Returns:
         The repaired text and how many lists were separated.
     """
-    if "\n" not in text or not _may_need_separation(text):
-        return text, 0
-    out: list[str] = []
-    fixed = 0
-    prev_paragraph = False
-    in_list = False  # a list item started and no blank line since: its lines are not paragraphs
-    for raw, code in scan_lines(text):
-        if code:
-            prev_paragraph = False
-            out.append(raw)
+    lines: list[str] | None = None
+    flags: list[bool] | None = None
+    starts: list[int] = []  # offsets of the item lines that get a blank line before them
+    index = 0  # line index of the newline at ``counted_to``
+    counted_to = 0
+    for match in RE_ITEM_AFTER_LINE.finditer(text):
+        at = match.start()
+        previous = text[text.rfind("\n", 0, at) + 1 : at]
+        if not _paragraph_line(previous):
             continue
-        starts_list = bool(RE_BULLET.match(raw) or RE_ORDERED_ONE.match(raw))
-        if starts_list and prev_paragraph:
-            out.append("")
-            fixed += 1
-        out.append(raw)
-        if not raw.strip():
-            in_list = False
-        elif RE_LIST_ANY.match(raw):
-            in_list = True
-        prev_paragraph = (
-            not in_list
-            and bool(raw.strip())
-            and not raw.startswith(("    ", "\t"))
-            and not RE_NOT_PARAGRAPH.match(raw)
-        )
-    if not fixed:
+        if lines is None:
+            lines = text.split("\n")
+            flags = code_flags(lines) if may_have_code_blocks(text) else None
+        index += text.count("\n", counted_to, at)
+        counted_to = at
+        # ``index`` is the paragraph line, ``index + 1`` the item.
+        if flags is not None and (flags[index] or flags[index + 1]):
+            continue
+        if _in_list(lines, flags, index):
+            continue
+        starts.append(at + 1)
+    if not starts:
         return text, 0
-    return "\n".join(out), fixed
+    pieces: list[str] = []
+    done = 0
+    for start in starts:
+        pieces.append(text[done:start])
+        done = start
+    pieces.append(text[done:])
+    return "\n".join(pieces), len(starts)

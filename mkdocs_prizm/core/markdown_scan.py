@@ -35,11 +35,15 @@ class Line:
     code: bool
 
 
+def may_have_fences(text: str) -> bool:
+    """Whether ``text`` could hold a fenced code block (never a false "no")."""
+    return ("`" in text and "```" in text) or ("~" in text and "~~~" in text)
+
+
 def may_have_code_blocks(text: str) -> bool:
     """Whether ``text`` could hold a fenced or indented code block (never a false "no")."""
     return (
-        ("`" in text and "```" in text)
-        or ("~" in text and "~~~" in text)
+        may_have_fences(text)
         or RE_INDENTED_LINE.search(text) is not None
         or text.startswith(("    ", "\t"))
     )
@@ -153,6 +157,20 @@ def find_all(text: str, needle: str) -> Iterator[int]:
     while at >= 0:
         yield at
         at = text.find(needle, at + len(needle))
+
+
+def chars_after(text: str, char: str) -> set[str]:
+    """The characters that follow ``char`` in ``text`` (``""`` when it ends the text).
+
+    One single-character search per occurrence: when ``char`` is rare, much cheaper than
+    searching the whole text for each two-character sequence that starts with it.
+    """
+    found: set[str] = set()
+    at = text.find(char)
+    while at >= 0:
+        found.add(text[at + 1 : at + 2])
+        at = text.find(char, at + 1)
+    return found
 
 
 def lines_at(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:

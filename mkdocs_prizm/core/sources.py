@@ -36,11 +36,12 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from mkdocs_prizm.core.article import Reliability, Source, SourceDate, SourcesSection, Tier
 from mkdocs_prizm.core.dates import parse_date_text
+from mkdocs_prizm.core.markdown_scan import may_have_fences
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.urls import is_safe_url
 
@@ -358,7 +359,7 @@ def _heading_keys(headings: tuple[str, ...]) -> frozenset[str]:
 
 
 def find_section(
-    lines: Sequence[str], headings: Iterable[str] = DEFAULT_HEADINGS
+    lines: Sequence[str], headings: Iterable[str] = DEFAULT_HEADINGS, *, text: str | None = None
 ) -> tuple[int, int, int, str] | None:
     r"""Locate the sources section among the lines of an article.
 
@@ -370,18 +371,68 @@ def find_section(
     Args:
         lines: The lines of the article body (without newlines; a trailing ``\r`` is ignored).
         headings: Accepted heading texts.
+        text: The text the lines were split from, when the caller has it: without fences,
+            only the lines holding a ``#`` are looked at, from the end, found by substring
+            search.
 
     Returns:
         ``(start, end, level, heading)``: 0-based index of the heading line, index after the
         section's last line, heading level and heading text as written; ``None`` if absent.
     """
     keys = _heading_keys(tuple(headings))
-    fence_char = ""
-    fence_len = 0
+    if text is not None and not may_have_fences(text):
+        return _last_section(text, lines, keys)
     found: tuple[int, int, str] | None = None
     end = len(lines)
+    for index, line in _outside_fences(lines):
+        heading = _atx_heading(line)
+        if heading is None:
+            continue
+        level, heading_text = heading
+        if heading_key(heading_text) in keys:
+            found = (index, level, heading_text)
+            end = len(lines)
+        elif found is not None and end == len(lines) and level <= found[1]:
+            end = index
+    if found is None:
+        return None
+    return found[0], end, found[1], found[2]
+
+
+def _last_section(
+    text: str, lines: Sequence[str], keys: frozenset[str]
+) -> tuple[int, int, int, str] | None:
+    """``find_section`` for a text without fences, reading its headings from the end.
+
+    The lines holding a ``#`` are found by searching backwards, one line at a time; the walk
+    stops at the first heading that matches (the last one of the text), so the headings before
+    the sources section, usually most of them, are never parsed.
+    """
+    index = len(lines) - 1  # the line holding offset ``counted_from``
+    counted_from = len(text)
+    later: list[tuple[int, int]] = []  # headings after the walk's position, nearest last
+    at = text.rfind("#")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        index -= text.count("\n", start, counted_from)
+        counted_from = start
+        line = lines[index].rstrip("\r")
+        heading = _atx_heading(line) if line.lstrip(" ")[:1] == "#" else None
+        if heading is not None:
+            level, heading_text = heading
+            if heading_key(heading_text) in keys:
+                end = next((i for i, lv in reversed(later) if lv <= level), len(lines))
+                return index, end, level, heading_text
+            later.append((index, level))
+        at = text.rfind("#", 0, start)
+    return None
+
+
+def _outside_fences(lines: Sequence[str]) -> Iterator[tuple[int, str]]:
+    """The lines outside fenced code that may be headings (``#`` or indentation first)."""
+    fence_char = ""
+    fence_len = 0
     for index, raw in enumerate(lines):
-        # Only a line starting with "#", a fence character or indentation can matter here.
         if not fence_char and raw[:1] not in _HEADING_OR_FENCE_START:
             continue
         line = raw.rstrip("\r")
@@ -399,18 +450,7 @@ def find_section(
             fence_char = fence.group(1)[0]
             fence_len = len(fence.group(1))
             continue
-        heading = _atx_heading(line)
-        if heading is None:
-            continue
-        level, text = heading
-        if heading_key(text) in keys:
-            found = (index, level, text)
-            end = len(lines)
-        elif found is not None and end == len(lines) and level <= found[1]:
-            end = index
-    if found is None:
-        return None
-    return found[0], end, found[1], found[2]
+        yield index, line
 
 
 # --------------------------------------------------------------------------- reliability
@@ -500,8 +540,10 @@ def _is_break(line: str) -> bool:
     return len(compact) >= 3 and compact.count(first) == len(compact)
 
 
-#: What an entry's first line can start with (after its indentation), digits aside.
-_ENTRY_FIRST = frozenset("-*+•_⁰¹²³⁴⁵⁶⁷⁸⁹")
+#: Bullets an entry's first line can start with (after its indentation).
+_BULLETS = "-*+•"
+#: Emphasis characters that may open ``**Source 1**`` after a bullet.
+_EMPHASIS = "*_"
 
 
 def _link_entry(content: str) -> bool:
@@ -512,27 +554,48 @@ def _link_entry(content: str) -> bool:
 
 
 def _entry_start(line: str, current: _Block | None) -> _Block | None:
-    """Classify ``line`` as the start of an entry, given the entry being read (if any)."""
-    first = line.lstrip(" \t")[:1]
-    if not first or (first not in _ENTRY_FIRST and not first.isdecimal()):
-        return None  # most lines of an entry ("Fiabilité : 8/10") go no further
-    indent = _indent_width(line)
-    nested_limit = current.indent if current is not None and current.form else 3
-    match = RE_NESTED_NUMBERED.match(line)
-    if match:
-        return _Block(0, "numbered", indent, int(match.group(1)), match.group(2))
-    match = RE_NUMBERED.match(line)
-    if match and indent <= nested_limit and match.group(3) and match.group(3).strip():
-        return _Block(0, "numbered", indent, int(match.group(2)), match.group(3))
-    match = RE_BLOCK.match(line)
-    if match:
-        return _Block(0, "block", indent, int(match.group(1)), match.group(2))
-    match = RE_SUPERSCRIPT.match(line)
-    if match:
-        return _Block(0, "superscript", indent, superscript_value(match.group(1)), match.group(2))
-    match = RE_BULLET.match(line)
-    if match and indent <= nested_limit and match.group(2) and _link_entry(match.group(2)):
-        return _Block(0, "link", indent, None, match.group(2))
+    """Classify ``line`` as the start of an entry, given the entry being read (if any).
+
+    The first characters choose the patterns worth trying: a bullet line (most of them are an
+    entry's ``- Date : ...`` lines) is matched against a pattern only when what follows the
+    bullet, or its indentation, allows one.
+    """
+    stripped = line.lstrip(" \t")
+    first = stripped[:1]
+    if first in _BULLETS and first:
+        indent = _indent_width(line)
+        after = stripped[1:].lstrip(" \t")[:1]
+        if after.isdecimal():
+            match = RE_NESTED_NUMBERED.match(line)
+            if match:
+                return _Block(0, "numbered", indent, int(match.group(1)), match.group(2))
+        elif after in _EMPHASIS and after:
+            match = RE_BLOCK.match(line)
+            if match:
+                return _Block(0, "block", indent, int(match.group(1)), match.group(2))
+        nested_limit = current.indent if current is not None and current.form else 3
+        if indent <= nested_limit:
+            match = RE_BULLET.match(line)
+            if match and match.group(2) and _link_entry(match.group(2)):
+                return _Block(0, "link", indent, None, match.group(2))
+        return None
+    if first.isdecimal():
+        indent = _indent_width(line)
+        nested_limit = current.indent if current is not None and current.form else 3
+        match = RE_NUMBERED.match(line)
+        if match and indent <= nested_limit and match.group(3) and match.group(3).strip():
+            return _Block(0, "numbered", indent, int(match.group(2)), match.group(3))
+        return None
+    if first == "_":
+        match = RE_BLOCK.match(line)
+        if match:
+            return _Block(0, "block", _indent_width(line), int(match.group(1)), match.group(2))
+        return None
+    if first in _SUPERSCRIPT_DIGITS:
+        match = RE_SUPERSCRIPT.match(line)
+        if match:
+            value = superscript_value(match.group(1))
+            return _Block(0, "superscript", _indent_width(line), value, match.group(2))
     return None
 
 
@@ -935,7 +998,7 @@ def parse_sources(
         lines = body.split("\n")
     if "\r" in body:
         lines = [line.rstrip("\r") for line in lines]
-    located = find_section(lines, headings)
+    located = find_section(lines, headings, text=body)
     if located is None:
         return None
     start, end, level, heading = located

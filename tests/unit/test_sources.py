@@ -6,6 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_prizm.core.article import SourcesSection, Tier
 from mkdocs_prizm.core.problems import ProblemSink, Severity
@@ -737,3 +739,38 @@ def test_every_corpus_article_with_a_heading_parses() -> None:
             assert entry.title
             assert entry.reliability.score is None or 0 <= entry.reliability.score <= 10
     assert with_heading == 38
+
+
+SECTION_LINES = st.sampled_from(
+    [
+        "",
+        "Texte avec un #hashtag",
+        "## Sources",
+        "### Sources et références",
+        "# Titre",
+        "## Conclusion",
+        "### Détail",
+        "   ## Sources",
+        "    ## Sources",
+        "##Sources",
+        "## Sources ##",
+        "1. **Source** - Article",
+        "   - Fiabilité : 8/10",
+        "#",
+        "####### Sources",
+        "## Références #",
+        "```",
+        "~~~",
+    ]
+)
+
+
+@given(st.lists(SECTION_LINES, max_size=14), st.booleans())
+def test_section_found_from_the_text_is_the_section_found_from_the_lines(
+    lines: list[str], crlf: bool
+) -> None:
+    # The text path reads only the lines holding "#", from the end; it must agree with the
+    # walk over every line (which the text path also uses when the text may hold fences).
+    text = ("\r\n" if crlf else "\n").join(lines)
+    split = [line.rstrip("\r") for line in text.split("\n")]
+    assert find_section(split, DEFAULT_HEADINGS, text=text) == find_section(split, DEFAULT_HEADINGS)
