@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from markupsafe import escape
 
 if TYPE_CHECKING:
-    from mkdocs_prizm.core.article import Article, SourcesSection
+    from mkdocs_prizm.core.article import Article, Source, SourcesSection
     from mkdocs_prizm.render import Helpers
 
 
@@ -103,11 +103,8 @@ def render_sources(section: SourcesSection, labels: Mapping[str, str], prizm: He
     return "".join(out)
 
 
-def render_badge(source: object, labels: Mapping[str, str], prizm: Helpers) -> str:
+def render_badge(source: Source, labels: Mapping[str, str], prizm: Helpers) -> str:
     """One badge, as ``prizm/badge.html`` renders it."""
-    from mkdocs_prizm.core.article import Source  # noqa: PLC0415 - typing only at import
-
-    assert isinstance(source, Source)  # noqa: S101 - internal contract
     tier = prizm.tier(source)
     reliability = source.reliability
     title = _e(labels["reliability"])

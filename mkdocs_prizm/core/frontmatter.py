@@ -253,7 +253,7 @@ def plain_text(value: str) -> tuple[str, bool]:
 
 def _escape(text: str) -> str:
     # Apostrophes stay: themes quote attributes with '"', and French titles are full of them.
-    if not any(c in text for c in '&<>"'):
+    if "&" not in text and "<" not in text and ">" not in text and '"' not in text:
         return text
     return (
         text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")

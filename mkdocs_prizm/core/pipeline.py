@@ -114,12 +114,29 @@ def is_internal_report(meta: Mapping[str, Any], body: str, patterns: tuple[str, 
         return False
     title = meta.get("title")
     candidates = [title] if isinstance(title, str) else []
-    match = RE_FIRST_H1.search(body[:2000])
-    if match:
-        candidates.append(match.group(1))
+    heading = _first_h1(body[:2000])
+    if heading is not None:
+        candidates.append(heading)
     folded = [fold(c).replace("'", "").strip() for c in candidates]
     wanted = [fold(p).replace("'", "").strip() for p in patterns]
     return any(c.startswith(w) for c in folded for w in wanted if w)
+
+
+def _first_h1(text: str) -> str | None:
+    """The text of the first level-1 ATX heading (``# Title``) of ``text``, if any.
+
+    Only the lines starting with ``#`` are tried, found by substring search.
+    """
+    start = 0 if text.startswith("#") else text.find("\n#") + 1
+    if start == 0 and not text.startswith("#"):
+        return None
+    while True:
+        match = RE_FIRST_H1.match(text, start)
+        if match:
+            return match.group(1)
+        start = text.find("\n#", start) + 1
+        if start == 0:
+            return None
 
 
 def process_source(source: str, path: str, options: Options | None = None) -> Processed:
