@@ -30,6 +30,7 @@ from mkdocs_prizm.core.pipeline import (
     SOURCES_LIST,
     Options,
     Processed,
+    finish_html,
     process_body,
 )
 from mkdocs_prizm.core.problems import ROUTINE_CODES, Problem, ProblemSink, Severity
@@ -134,6 +135,8 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
                 tuple(self.config.reports_patterns) if self.config.reports_exclude else ()
             ),
             blog_compat=self.config.blog_compat,
+            # Markdown without raw HTML: see on_page_content and finish_html.
+            plain_placeholders=True,
         )
         thresholds = tuple(self.config.sources_thresholds)
         if len(thresholds) != 3 or list(thresholds) != sorted(thresholds, reverse=True):
@@ -277,18 +280,30 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        """Mark where the byline goes; render the sources block now if it belongs in content.
+        """Finish the HTML; mark where the byline goes; render the sources now if asked.
 
-        By default both are rendered in ``on_page_context``: the search index and feeds then skip
+        The processed Markdown held plain-text sources markers and ``prizm-cite:`` links
+        (``Options.plain_placeholders``): they become the comment markers and the citation
+        anchors here, before other plugins read the HTML.  By default the byline and the sources
+        block are rendered in ``on_page_context``: the search index and feeds then skip
         them (the byline is page furniture) and the search plugin does not parse them again,
         which keeps the build fast.  ``sources_in_content`` renders the sources block here
         instead, for search and full-content feeds.
         """
-        if not self.config.enabled or self.renderer is None:
+        if not self.config.enabled:
             return None
         article = page.meta.get(META_KEY)
         if not isinstance(article, Article) or not article.is_article:
             return None
+        section = article.sources
+        if section is not None and section.entries:
+            # The sources markers and the citation links were left in the Markdown as plain
+            # text and Markdown links (``plain_placeholders``), which Python-Markdown renders
+            # without stashing raw HTML: give them their final form before anyone reads them.
+            cited = any(entry.citations for entry in section.entries)
+            html = finish_html(html, markers=True, citations=cited)
+        if self.renderer is None:
+            return html
         if self.config.sources_in_content and SOURCES_LIST in html:
             fragments = self.fragments.get(page.file.src_uri)
             if fragments is None:

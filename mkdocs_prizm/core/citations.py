@@ -44,7 +44,7 @@ from mkdocs_prizm.core.markdown_scan import (
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR, normalise_name, superscript_value
 
-__all__ = ["CitationMatcher", "link_citations"]
+__all__ = ["CITE_SCHEME", "CitationMatcher", "finish_citation_links", "link_citations"]
 
 #: ``(Source : Name)`` / ``[Sources: A, B]``; the closing bracket is checked to pair the opening.
 RE_BRACKET_CITATION = re.compile(
@@ -225,10 +225,23 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
+#: The URL scheme of the Markdown citation links (``link_citations(markdown_links=True)``).
+CITE_SCHEME = "prizm-cite:"
+_CITE_HREF = f'href="{CITE_SCHEME}'
+#: What may make a cited text unsafe as a Markdown link's text: it is then written as HTML.
+_LINK_TEXT_HAZARDS = frozenset("[]\\`<")
+
+
+def _anchor_attributes(number: int, k: int, superscript: bool) -> str:
+    css = "prizm-cite prizm-cite--sup" if superscript else "prizm-cite"
+    return f'class="{css}" id="prizm-cite-{number}-{k}" href="#{source_anchor(number)}"'
+
+
 @dataclass(slots=True)
 class _Linker:
     matcher: CitationMatcher
     superscripts: dict[int, int]
+    markdown_links: bool = False
     counts: dict[int, int] = field(default_factory=dict)
     ids: dict[int, list[str]] = field(default_factory=dict)
     unmatched: dict[str, None] = field(default_factory=dict)
@@ -236,10 +249,40 @@ class _Linker:
     def anchor(self, number: int, text: str, superscript: bool) -> str:
         k = self.counts.get(number, 0) + 1
         self.counts[number] = k
-        cite_id = f"prizm-cite-{number}-{k}"
-        self.ids.setdefault(number, []).append(cite_id)
-        css = "prizm-cite prizm-cite--sup" if superscript else "prizm-cite"
-        return f'<a class="{css}" id="{cite_id}" href="#{source_anchor(number)}">{text}</a>'
+        self.ids.setdefault(number, []).append(f"prizm-cite-{number}-{k}")
+        if self.markdown_links and not any(c in _LINK_TEXT_HAZARDS for c in text):
+            return f"[{text}]({CITE_SCHEME}{number}:{k}{':sup' if superscript else ''})"
+        return f"<a {_anchor_attributes(number, k, superscript)}>{text}</a>"
+
+
+def finish_citation_links(html: str) -> str:
+    """Give the links to ``prizm-cite:N:K`` URLs the citation anchor's attributes.
+
+    ``<a href="prizm-cite:2:1">`` (the HTML Python-Markdown makes of the Markdown link
+    [`link_citations`][mkdocs_prizm.core.citations.link_citations] writes with
+    ``markdown_links``) becomes ``<a class="prizm-cite" id="prizm-cite-2-1"
+    href="#prizm-source-2">``, the anchor it writes otherwise; other attributes of the tag are
+    kept.  One substring search per link.
+    """
+    at = html.find(_CITE_HREF)
+    if at < 0:
+        return html
+    pieces: list[str] = []
+    pos = 0
+    while at >= 0:
+        start = at + len(_CITE_HREF)
+        end = html.find('"', start)
+        if end < 0:
+            break
+        number, _, rest = html[start:end].partition(":")
+        k, _, form = rest.partition(":")
+        if number.isdecimal() and k.isdecimal() and form in ("", "sup"):
+            pieces.append(html[pos:at])
+            pieces.append(_anchor_attributes(int(number), int(k), form == "sup"))
+            pos = end + 1
+        at = html.find(_CITE_HREF, end)
+    pieces.append(html[pos:])
+    return "".join(pieces)
 
 
 def _names_in_line(line: str, skip: list[tuple[int, int]], linker: _Linker) -> list[_Found]:
@@ -317,6 +360,7 @@ def link_citations(
     *,
     line_offset: int = 0,
     lines: Sequence[str] | None = None,
+    markdown_links: bool = False,
 ) -> tuple[str, SourcesSection | None, tuple[str, ...]]:
     """Wrap each cited name in a link to its source entry.
 
@@ -340,6 +384,11 @@ def link_citations(
         line_offset: The offset used when parsing ``section`` (its lines are body lines plus
             this offset).
         lines: ``body.split("\\n")``, when the caller has it already (it is not changed).
+        markdown_links: Write each link as a Markdown link to ``prizm-cite:N:K`` (``:sup``
+            for a superscript mark), for
+            [`finish_citation_links`][mkdocs_prizm.core.citations.finish_citation_links] to
+            complete in the rendered HTML; a cited text holding brackets, a backslash, a
+            backtick or ``<`` is still written as the HTML anchor.
 
     Returns:
         ``(body, section, unmatched)``: the linked body, the section whose entries list their
@@ -358,7 +407,7 @@ def link_citations(
                     superscripts.setdefault(superscript_value(lead.group(1)), entry.number)
         first = section.start_line - line_offset - 1
         protected = range(first, section.end_line - line_offset)
-    linker = _Linker(matcher, superscripts)
+    linker = _Linker(matcher, superscripts, markdown_links)
 
     # Most lines cite nothing: the candidates are found with C-level substring searches, and
     # only they are looked at; code blocks and comments are located only when present.

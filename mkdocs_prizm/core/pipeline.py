@@ -18,7 +18,7 @@ from typing import Any
 from mkdocs_prizm.core.article import Article, Author, InternalNote, SourcesSection
 from mkdocs_prizm.core.authors import resolve
 from mkdocs_prizm.core.blocks import separate_lists
-from mkdocs_prizm.core.citations import link_citations
+from mkdocs_prizm.core.citations import finish_citation_links, link_citations
 from mkdocs_prizm.core.comments import NoteMatcher, fold, strip_notes
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
@@ -42,6 +42,16 @@ RE_FIRST_H1 = re.compile(r"^# +(.+?)\s*#*\s*$", re.MULTILINE)
 SOURCES_OPEN = "<!-- prizm:sources-open -->"
 SOURCES_LIST = "<!-- prizm:sources -->"
 SOURCES_CLOSE = "<!-- prizm:sources-close -->"
+
+#: The same markers written as plain-text paragraphs (``Options.plain_placeholders``):
+#: [`finish_html`][mkdocs_prizm.core.pipeline.finish_html] turns ``<p>MARK</p>`` back into the
+#: comment markers above.
+PLAIN_MARKERS: dict[str, str] = {
+    "PRIZMSOURCESOPENMARK": SOURCES_OPEN,
+    "PRIZMSOURCESLISTMARK": SOURCES_LIST,
+    "PRIZMSOURCESCLOSEMARK": SOURCES_CLOSE,
+}
+_PLAIN_FOR = {comment: plain for plain, comment in PLAIN_MARKERS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +78,13 @@ class Options:
     defer_lines: frozenset[str] = frozenset()
     #: Note dates Material's blog plugin rejects (PRZ107).
     blog_compat: bool = False
+    #: Leave no raw HTML in the Markdown: sources markers as plain-text paragraphs, citations
+    #: as Markdown links to ``prizm-cite:`` URLs.  Python-Markdown then has nothing to stash
+    #: and restore in most articles (restoring runs a regex over the whole page), and
+    #: [`finish_html`][mkdocs_prizm.core.pipeline.finish_html] gives the rendered HTML the
+    #: usual markers and citation anchors.  For adapters that render the Markdown with
+    #: Python-Markdown and see its HTML (the MkDocs plugin).
+    plain_placeholders: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +272,12 @@ def _process(
     linked = body
     if options.citations:
         linked, section, unmatched = link_citations(
-            body, section, body_sink, line_offset=offset, lines=lines
+            body,
+            section,
+            body_sink,
+            line_offset=offset,
+            lines=lines,
+            markdown_links=options.plain_placeholders,
         )
 
     rt = reading_time(
@@ -276,7 +298,7 @@ def _process(
         )
 
     if section is not None and section.entries:
-        linked = _replace_section(linked, section, offset)
+        linked = _replace_section(linked, section, offset, plain=options.plain_placeholders)
     lists = 0
     if options.fix_lists:
         linked, lists = separate_lists(linked)
@@ -335,16 +357,47 @@ def _author(name: str, options: Options, sink: ProblemSink, lines: Mapping[str, 
     return Author(key=name, name=name)
 
 
-def _replace_section(text: str, section: SourcesSection, offset: int) -> str:
+def _replace_section(text: str, section: SourcesSection, offset: int, *, plain: bool) -> str:
     """Swap the section's entries for the markers, keeping heading, intro and trailing text."""
     lines = text.split("\n")
     start = section.start_line - offset - 1
     end = section.end_line - offset
     heading = lines[start]
-    block = [SOURCES_OPEN, "", heading, ""]
+    opening, listing, closing = SOURCES_OPEN, SOURCES_LIST, SOURCES_CLOSE
+    block = [opening, "", heading, ""]
+    if plain:
+        opening, listing, closing = (_PLAIN_FOR[m] for m in (opening, listing, closing))
+        # The blank line keeps the first plain marker out of a paragraph above it.
+        block = ["", opening, "", heading, ""]
     if section.intro.strip():
         block += [section.intro.strip(), ""]
-    block += [SOURCES_LIST, "", SOURCES_CLOSE, ""]
+    block += [listing, "", closing, ""]
     if section.trailing.strip():
         block += [section.trailing.strip("\n"), ""]
     return "\n".join([*lines[:start], *block, *lines[end:]])
+
+
+def finish_html(html: str, *, markers: bool = True, citations: bool = True) -> str:
+    """Turn the plain placeholders of ``Options.plain_placeholders`` into their final HTML.
+
+    ``<p>PRIZMSOURCESLISTMARK</p>`` (and the two others) become the comment markers
+    ([`SOURCES_LIST`][mkdocs_prizm.core.pipeline.SOURCES_LIST]...) the renderers swap; a link
+    to ``prizm-cite:N:K`` becomes the citation anchor ``class="prizm-cite"
+    id="prizm-cite-N-K" href="#prizm-source-N"``.  Each kind is looked for only when asked.
+
+    Args:
+        html: The page's HTML, as Python-Markdown rendered the processed Markdown.
+        markers: Whether the page may hold sources markers.
+        citations: Whether it may hold citation links.
+    """
+    if citations:
+        html = finish_citation_links(html)
+    start = html.find("<p>PRIZMSOURCES") if markers else -1
+    if start >= 0:
+        # The three markers are together near the end of the article: only that part is
+        # searched and copied for each.
+        tail = html[start:]
+        for plain, comment in PLAIN_MARKERS.items():
+            tail = tail.replace(f"<p>{plain}</p>", comment, 1)
+        html = html[:start] + tail
+    return html

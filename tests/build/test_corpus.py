@@ -75,6 +75,22 @@ def test_no_internal_note_is_published(corpus_site: tuple[Path, list[Path]]) -> 
     assert not leaks
 
 
+def test_no_placeholder_is_published(corpus_site: tuple[Path, list[Path]]) -> None:
+    # The plugin's Markdown holds plain-text markers and prizm-cite: links; the HTML finishing
+    # must turn every one into its final form, and the search index must not see them.
+    site, _ = corpus_site
+    leaks = []
+    anchors = 0
+    for path in site.rglob("*"):
+        if path.suffix not in {".html", ".json", ".xml", ".txt"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        leaks += [(path.name, m) for m in ("PRIZMSOURCES", "prizm-cite:") if m in text]
+        anchors += text.count('<a class="prizm-cite')
+    assert not leaks
+    assert anchors > 20
+
+
 def test_no_sentence_is_lost(corpus_site: tuple[Path, list[Path]]) -> None:
     site, files = corpus_site
     missing: list[tuple[str, str]] = []

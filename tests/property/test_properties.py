@@ -6,12 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import markdown
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_prizm.core.comments import strip_notes
-from mkdocs_prizm.core.pipeline import process_source
+from mkdocs_prizm.core.pipeline import Options, finish_html, process_source
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.render import Renderer, RenderOptions, make_environment
 
@@ -262,3 +263,27 @@ def test_sources_section_links_only_safe_urls(entries: str) -> None:
         assert _safe_href(href), href
     safe = [s for s in article.sources.entries if s.url_safe]
     assert all(urlsplit(s.url).scheme in {"http", "https"} for s in safe)
+
+
+def _rendered_lines(text: str) -> list[str]:
+    html = markdown.markdown(text, extensions=["toc", "tables", "fenced_code"])
+    return [line for line in html.split("\n") if line.strip()]
+
+
+@PROPERTY_SETTINGS
+@given(documents())
+def test_plain_placeholders_render_as_the_html_ones(doc: Doc) -> None:
+    # The plugin hands Python-Markdown text markers and Markdown citation links, then finishes
+    # the HTML: the page must be the one the comment markers and HTML anchors give (blank lines
+    # between blocks aside).
+    as_html = process_source(doc.text, "a.md")
+    plain = process_source(doc.text, "a.md", Options(plain_placeholders=True))
+    expected = _rendered_lines(as_html.markdown)
+    assert (
+        _rendered_lines(
+            finish_html(
+                markdown.markdown(plain.markdown, extensions=["toc", "tables", "fenced_code"])
+            )
+        )
+        == expected
+    )

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_prizm.core.article import Source, SourcesSection
-from mkdocs_prizm.core.citations import CitationMatcher, link_citations
+from mkdocs_prizm.core.citations import CitationMatcher, finish_citation_links, link_citations
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import parse_sources
 
@@ -436,3 +436,42 @@ def test_whole_corpus_links_without_error() -> None:
         linked_total += linked.count('class="prizm-cite')
         assert unlink(linked) == body
     assert linked_total >= 90
+
+
+# -- Markdown links (``markdown_links``), completed in the HTML by finish_citation_links --------
+
+
+def test_markdown_links_and_their_html() -> None:
+    body = md(MANIFESTE)
+    sink = ProblemSink("a.md")
+    section = parse_sources(body, sink)
+    linked, _, _ = link_citations(body, section, sink, markdown_links=True)
+    first = linked.split("\n")[0]
+    assert first.startswith("En tête du classement européen[¹](prizm-cite:1:1:sup). ")
+    # What Python-Markdown makes of such a link, then the anchor the HTML form writes.
+    html = '<p>européen<a href="prizm-cite:1:1:sup">¹</a> et <a href="prizm-cite:3:2">AI</a></p>'
+    assert finish_citation_links(html) == (
+        f"<p>européen{cite(1, 1, '¹', sup=True)} et {cite(3, 2, 'AI')}</p>"
+    )
+
+
+def test_markdown_links_fall_back_to_html_for_awkward_texts() -> None:
+    section = section_of("A [b] c", "Slash\\")
+    body = "Voir *Sources : A [b] c*.\n\n(Source : Slash\\)"
+    linked, _, _ = link_citations(body, section, ProblemSink("a.md"), markdown_links=True)
+    assert cite(1, 1, "A [b] c") in linked
+    assert cite(2, 1, "Slash\\") in linked
+
+
+def test_finishing_keeps_other_attributes_and_ignores_other_links() -> None:
+    html = (
+        '<a href="prizm-cite:2:1" target="_blank">X</a> <a href="prizm-cite:x:1">Y</a> '
+        '<a href="prizm-cite:2:1:big">Z</a> <a href="https://e.org/">W</a>'
+    )
+    assert finish_citation_links(html) == (
+        '<a class="prizm-cite" id="prizm-cite-2-1" href="#prizm-source-2" target="_blank">X</a> '
+        '<a href="prizm-cite:x:1">Y</a> <a href="prizm-cite:2:1:big">Z</a> '
+        '<a href="https://e.org/">W</a>'
+    )
+    assert finish_citation_links("<p>rien</p>") == "<p>rien</p>"
+    assert finish_citation_links('<a href="prizm-cite:1') == '<a href="prizm-cite:1'

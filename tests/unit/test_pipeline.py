@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import markdown
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_prizm.core.pipeline import RE_FIRST_H1, _first_h1, is_internal_report
+from mkdocs_prizm.core.pipeline import (
+    RE_FIRST_H1,
+    SOURCES_CLOSE,
+    SOURCES_LIST,
+    SOURCES_OPEN,
+    Options,
+    _first_h1,
+    finish_html,
+    is_internal_report,
+    process_source,
+)
+
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "prizmia"
 
 
 def test_first_level_one_heading() -> None:
@@ -26,3 +42,34 @@ def test_report_recognised_by_its_first_heading() -> None:
     body = "Intro\n\n# Rapport d’optimisation – article 12\n\nScore : 100 %"
     assert is_internal_report({}, body, ("Rapport d'optimisation",))
     assert not is_internal_report({"title": "Guide"}, "# Guide\n", ("Rapport d'optimisation",))
+
+
+def test_finish_html_turns_plain_markers_into_comment_markers() -> None:
+    html = (
+        "<p>Texte</p>\n<p>PRIZMSOURCESOPENMARK</p>\n<h2>Sources</h2>\n"
+        "<p>PRIZMSOURCESLISTMARK</p>\n<p>PRIZMSOURCESCLOSEMARK</p>"
+    )
+    assert finish_html(html) == (
+        f"<p>Texte</p>\n{SOURCES_OPEN}\n<h2>Sources</h2>\n{SOURCES_LIST}\n{SOURCES_CLOSE}"
+    )
+    assert finish_html(html, markers=False) == html
+    assert finish_html("<p>Rien</p>") == "<p>Rien</p>"
+
+
+def _lines(html: str) -> list[str]:
+    return [line for line in html.split("\n") if line.strip()]
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
+def test_plain_placeholders_render_every_corpus_article_as_the_html_ones() -> None:
+    md = markdown.Markdown(extensions=["toc", "tables", "fenced_code"])
+    compared = 0
+    for path in sorted(CORPUS.glob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        as_html = process_source(text, path.name)
+        plain = process_source(text, path.name, Options(plain_placeholders=True))
+        expected = _lines(md.reset().convert(as_html.markdown))
+        assert _lines(finish_html(md.reset().convert(plain.markdown))) == expected, path.name
+        compared += any("prizm-cite" in line or SOURCES_LIST in line for line in expected)
+    assert compared > 30  # articles with a sources list or a linked citation
