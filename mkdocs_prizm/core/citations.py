@@ -230,6 +230,9 @@ CITE_SCHEME = "prizm-cite:"
 _CITE_HREF = f'href="{CITE_SCHEME}'
 #: What may make a cited text unsafe as a Markdown link's text: it is then written as HTML.
 _LINK_TEXT_HAZARDS = frozenset("[]\\`<")
+#: Characters that change the meaning of a Markdown link written right after them (an image,
+#: an escaped bracket, a reference link's second label).
+_LINK_PREFIX_HAZARDS = frozenset("!\\]")
 
 
 def _anchor_attributes(number: int, k: int, superscript: bool) -> str:
@@ -246,11 +249,20 @@ class _Linker:
     ids: dict[int, list[str]] = field(default_factory=dict)
     unmatched: dict[str, None] = field(default_factory=dict)
 
-    def anchor(self, number: int, text: str, superscript: bool) -> str:
+    def anchor(self, number: int, text: str, superscript: bool, before: str = "") -> str:
+        """The link for one citation of entry ``number``; ``before`` is the character before it.
+
+        A Markdown link right after ``!`` would be an image, after ``\\`` an escaped bracket,
+        after ``]`` the second label of a reference link: the HTML anchor is written there.
+        """
         k = self.counts.get(number, 0) + 1
         self.counts[number] = k
         self.ids.setdefault(number, []).append(f"prizm-cite-{number}-{k}")
-        if self.markdown_links and not any(c in _LINK_TEXT_HAZARDS for c in text):
+        if (
+            self.markdown_links
+            and before not in _LINK_PREFIX_HAZARDS
+            and not any(c in _LINK_TEXT_HAZARDS for c in text)
+        ):
             return f"[{text}]({CITE_SCHEME}{number}:{k}{':sup' if superscript else ''})"
         return f"<a {_anchor_attributes(number, k, superscript)}>{text}</a>"
 
@@ -455,7 +467,9 @@ def link_citations(
                 )
                 continue
             pieces.append(line[pos : item.start])
-            pieces.append(linker.anchor(number, line[item.start : item.end], item.superscript))
+            before = line[item.start - 1] if item.start else ""
+            text = line[item.start : item.end]
+            pieces.append(linker.anchor(number, text, item.superscript, before))
             pos = item.end
         if pos:
             pieces.append(line[pos:])

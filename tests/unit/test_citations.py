@@ -463,6 +463,29 @@ def test_markdown_links_fall_back_to_html_for_awkward_texts() -> None:
     assert cite(2, 1, "Slash\\") in linked
 
 
+def test_no_markdown_link_where_it_would_be_an_image_or_escaped() -> None:
+    body = md(
+        """
+        Incroyable!¹ Et aussi\\² ou encore³.
+
+        ### Sources et références
+
+        ¹ Eurostat (2025). *Adoption*. Statistiques.
+
+        ² Squid Impact (2025). *Chiffres*. Étude.
+
+        ³ AllAboutAI (2025). *Stats*. Rapport.
+        """
+    )
+    sink = ProblemSink("a.md")
+    section = parse_sources(body, sink)
+    linked, _, _ = link_citations(body, section, sink, markdown_links=True)
+    assert linked.split("\n")[0] == (
+        f"Incroyable!{cite(1, 1, '¹', sup=True)} Et aussi\\{cite(2, 1, '²', sup=True)} "
+        "ou encore[³](prizm-cite:3:1:sup)."
+    )
+
+
 def test_finishing_keeps_other_attributes_and_ignores_other_links() -> None:
     html = (
         '<a href="prizm-cite:2:1" target="_blank">X</a> <a href="prizm-cite:x:1">Y</a> '
