@@ -5,9 +5,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
@@ -55,11 +54,15 @@ META_KEY = "prizm"
 AUTHORS_CANDIDATES = (".authors.yml", "blog/.authors.yml")
 
 
-@dataclass(frozen=True, slots=True)
-class _Fragments:
-    """An article's rendered HTML, waiting to be put into its page."""
+class _Fragments(NamedTuple):
+    """An article's rendered HTML, waiting to be put into its page.
 
-    sources: list[tuple[str, str]]  # (marker, html) pairs; empty without a sources list
+    A tuple of tuples of strings: the garbage collector stops tracking it once it has seen it,
+    so the fragments of every page, kept from ``on_page_markdown`` to ``on_page_context``, do
+    not make its full collections longer.
+    """
+
+    sources: tuple[tuple[str, str], ...]  # (marker, html) pairs; empty without a sources list
     byline: str
     jsonld: str  # the whole <script> element, or empty
 
@@ -239,7 +242,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
     def _render(self, article: Article, page: Page, config: MkDocsConfig) -> _Fragments:
         """Render the article's sources block, byline and JSON-LD for ``page``."""
         assert self.renderer is not None  # noqa: S101 - checked by the callers
-        sources = self.renderer.sources_fragments(article) if article.sources else []
+        sources = tuple(self.renderer.sources_fragments(article)) if article.sources else ()
         byline = ""
         if self.config.byline:
             byline = self.renderer.byline(article, base_url=_base_url(page))
