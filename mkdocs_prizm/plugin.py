@@ -138,8 +138,9 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
                 tuple(self.config.reports_patterns) if self.config.reports_exclude else ()
             ),
             blog_compat=self.config.blog_compat,
-            # Markdown without raw HTML: see on_page_content and finish_html.
-            plain_placeholders=True,
+            # Markdown without raw HTML (see on_page_content and finish_html), unless a plugin
+            # converts page.markdown again without the page events (Material's blog excerpts).
+            plain_placeholders=not _reconverts_markdown(config),
         )
         thresholds = tuple(self.config.sources_thresholds)
         if len(thresholds) != 3 or list(thresholds) != sorted(thresholds, reverse=True):
@@ -410,6 +411,21 @@ def _file_text(page: Page) -> str | None:
 def _base_url(page: Page) -> str:
     depth = page.url.count("/") if page.url else 0
     return "/".join([".."] * depth) if depth else "."
+
+
+def _reconverts_markdown(config: MkDocsConfig) -> bool:
+    """Whether an enabled plugin renders ``page.markdown`` again on its own.
+
+    Material's blog plugin converts each post's Markdown a second time for its excerpts, with
+    its own Python-Markdown instance and no ``page_content`` event: the plain placeholders
+    would stay in the excerpts, so the plugin then writes the HTML markers and anchors.
+    """
+    for plugin in config.plugins.values():
+        if type(plugin).__module__.startswith("material.plugins.blog"):
+            options = getattr(plugin, "config", None)
+            if options is None or options.get("enabled", True):
+                return True
+    return False
 
 
 def _insert_byline(html: str, byline: str) -> str:

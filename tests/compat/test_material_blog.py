@@ -41,7 +41,7 @@ BLOG_CONFIG = {
 
 
 def _post(date: str) -> str:
-    intro = "Un résumé du billet.\n\n<!-- more -->\n\n"
+    intro = "Un résumé du billet, chiffres à l'appui (Source : Bpifrance).\n\n<!-- more -->\n\n"
     return POST.format(date=date) + BODY.replace(
         "# Les aides publiques à l'IA\n", "# Les aides publiques à l'IA\n\n" + intro, 1
     )
@@ -65,6 +65,11 @@ def test_unquoted_date_post_is_a_prizm_article(build_site: BuildSite) -> None:
     index = (build.site / "blog" / "index.html").read_text(encoding="utf-8")
     for words in NOTE_WORDS:
         assert words not in index  # the excerpt on the blog index
+    # Material renders the excerpt from page.markdown with its own Markdown instance and no
+    # page events: the citation must already be its final anchor there.
+    assert 'class="prizm-cite" id="prizm-cite-1-1"' in index
+    assert "prizm-cite:" not in index
+    assert "PRIZMSOURCES" not in index
 
 
 def test_quoted_date_stops_material_blog(build_site: BuildSite) -> None:
