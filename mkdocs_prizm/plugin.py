@@ -300,7 +300,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         if not isinstance(article, Article) or not article.is_article:
             return None
         section = article.sources
-        if section is not None and section.entries:
+        if self.options.plain_placeholders and section is not None and section.entries:
             # The sources markers and the citation links were left in the Markdown as plain
             # text and Markdown links (``plain_placeholders``), which Python-Markdown renders
             # without stashing raw HTML: give them their final form before anyone reads them.

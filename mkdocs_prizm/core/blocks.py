@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mkdocs_prizm.core.markdown_scan import code_flags, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import code_flags, lines_at, may_have_code_blocks
 
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
@@ -59,27 +59,25 @@ def separate_lists(text: str) -> tuple[str, int]:
     Returns:
         The repaired text and how many lists were separated.
     """
-    lines: list[str] | None = None
+    # The newlines that end a possible paragraph line and are followed by a list item.
+    candidates = (
+        at
+        for at in (match.start() for match in RE_ITEM_AFTER_LINE.finditer(text))
+        if _paragraph_line(text[text.rfind("\n", 0, at) + 1 : at])
+    )
+    lines: list[str] = []
     flags: list[bool] | None = None
     starts: list[int] = []  # offsets of the item lines that get a blank line before them
-    index = 0  # line index of the newline at ``counted_to``
-    counted_to = 0
-    for match in RE_ITEM_AFTER_LINE.finditer(text):
-        at = match.start()
-        previous = text[text.rfind("\n", 0, at) + 1 : at]
-        if not _paragraph_line(previous):
-            continue
-        if lines is None:
+    for index, start in lines_at(text, candidates):
+        if not lines:
             lines = text.split("\n")
             flags = code_flags(lines) if may_have_code_blocks(text) else None
-        index += text.count("\n", counted_to, at)
-        counted_to = at
         # ``index`` is the paragraph line, ``index + 1`` the item.
         if flags is not None and (flags[index] or flags[index + 1]):
             continue
         if _in_list(lines, flags, index):
             continue
-        starts.append(at + 1)
+        starts.append(start + len(lines[index]) + 1)
     if not starts:
         return text, 0
     pieces: list[str] = []

@@ -400,7 +400,8 @@ def link_citations(
             for a superscript mark), for
             [`finish_citation_links`][mkdocs_prizm.core.citations.finish_citation_links] to
             complete in the rendered HTML; a cited text holding brackets, a backslash, a
-            backtick or ``<`` is still written as the HTML anchor.
+            backtick or ``<``, or right after ``!``, ``\\`` or ``]``, is still written as the
+            HTML anchor.
 
     Returns:
         ``(body, section, unmatched)``: the linked body, the section whose entries list their

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from mkdocs_prizm.core.frontmatter import (
     take_second_block,
 )
 from mkdocs_prizm.core.i18n import normalise_language
+from mkdocs_prizm.core.markdown_scan import find_all
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.sources import DEFAULT_HEADINGS, parse_sources
@@ -43,15 +45,14 @@ SOURCES_OPEN = "<!-- prizm:sources-open -->"
 SOURCES_LIST = "<!-- prizm:sources -->"
 SOURCES_CLOSE = "<!-- prizm:sources-close -->"
 
-#: The same markers written as plain-text paragraphs (``Options.plain_placeholders``):
-#: [`finish_html`][mkdocs_prizm.core.pipeline.finish_html] turns ``<p>MARK</p>`` back into the
-#: comment markers above.
+#: The same markers written as plain-text paragraphs (``Options.plain_placeholders``), in the
+#: order they stand in an article: [`finish_html`][mkdocs_prizm.core.pipeline.finish_html]
+#: turns ``<p>MARK</p>`` back into the comment markers above.
 PLAIN_MARKERS: dict[str, str] = {
     "PRIZMSOURCESOPENMARK": SOURCES_OPEN,
     "PRIZMSOURCESLISTMARK": SOURCES_LIST,
     "PRIZMSOURCESCLOSEMARK": SOURCES_CLOSE,
 }
-_PLAIN_FOR = {comment: plain for plain, comment in PLAIN_MARKERS.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,16 +145,14 @@ def _first_h1(text: str) -> str | None:
 
     Only the lines starting with ``#`` are tried, found by substring search.
     """
-    start = 0 if text.startswith("#") else text.find("\n#") + 1
-    if start == 0 and not text.startswith("#"):
-        return None
-    while True:
+    starts = itertools.chain(
+        [0] if text.startswith("#") else [], (at + 1 for at in find_all(text, "\n#"))
+    )
+    for start in starts:
         match = RE_FIRST_H1.match(text, start)
         if match:
             return match.group(1)
-        start = text.find("\n#", start) + 1
-        if start == 0:
-            return None
+    return None
 
 
 def process_source(source: str, path: str, options: Options | None = None) -> Processed:
@@ -363,12 +362,10 @@ def _replace_section(text: str, section: SourcesSection, offset: int, *, plain: 
     start = section.start_line - offset - 1
     end = section.end_line - offset
     heading = lines[start]
-    opening, listing, closing = SOURCES_OPEN, SOURCES_LIST, SOURCES_CLOSE
+    opening, listing, closing = PLAIN_MARKERS if plain else PLAIN_MARKERS.values()
     block = [opening, "", heading, ""]
-    if plain:
-        opening, listing, closing = (_PLAIN_FOR[m] for m in (opening, listing, closing))
-        # The blank line keeps the first plain marker out of a paragraph above it.
-        block = ["", opening, "", heading, ""]
+    if plain:  # the blank line keeps the first plain marker out of a paragraph above it
+        block.insert(0, "")
     if section.intro.strip():
         block += [section.intro.strip(), ""]
     block += [listing, "", closing, ""]
