@@ -6,7 +6,7 @@ import dataclasses
 import logging
 import warnings
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import jinja2
 from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
@@ -54,17 +54,13 @@ META_KEY = "prizm"
 AUTHORS_CANDIDATES = (".authors.yml", "blog/.authors.yml")
 
 
-class _Fragments(NamedTuple):
-    """An article's rendered HTML, waiting to be put into its page.
-
-    A tuple of tuples of strings: the garbage collector stops tracking it once it has seen it,
-    so the fragments of every page, kept from ``on_page_markdown`` to ``on_page_context``, do
-    not make its full collections longer.
-    """
-
-    sources: tuple[tuple[str, str], ...]  # (marker, html) pairs; empty without a sources list
-    byline: str
-    jsonld: str  # the whole <script> element, or empty
+#: An article's rendered HTML, waiting to be put into its page: the sources block's
+#: ``(marker, html)`` pairs (empty without a sources list), the byline, and the JSON-LD
+#: ``<script>`` element (or empty).  A plain tuple of strings and tuples of strings, which the
+#: garbage collector stops tracking once it has seen it (it keeps tracking instances of tuple
+#: subclasses such as named tuples): the fragments of every page, kept from
+#: ``on_page_markdown`` to ``on_page_context``, do not make its full collections longer.
+_Fragments = tuple[tuple[tuple[str, str], ...], str, str]
 
 
 class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
@@ -77,7 +73,8 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         self.renderer: Renderer | None = None
         self.language = "fr"
         self.articles: dict[str, Processed] = {}
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = []  # kept for the editorial report only
+        self.errors = 0
         self.fragments: dict[str, _Fragments] = {}
         self.nav: Navigation | None = None
         self.report_path: Path | None = None
@@ -107,6 +104,11 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         # Last in the search path: the theme's custom_dir and the theme itself win.
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES_DIR))
+        # Checked before building: the report must never land in the published site.
+        self.report_path = editorial.report_path(config, self.config.report_file)
+        # Problems are counted from here: the authors file's count too.
+        self.problems = []
+        self.errors = 0
         authors, authors_given = self._load_authors(config)
         self.options = Options(
             notes=NoteMatcher(
@@ -159,8 +161,6 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             tag_anchor=tag_anchor(tags) if (tags := find_tags_plugin(config)) else None,
         )
         self.renderer = Renderer(make_environment(config.theme.dirs), render_options)
-        # Checked before building: the report must never land in the published site.
-        self.report_path = editorial.report_path(config, self.config.report_file)
         if self.config.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -182,9 +182,12 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         return {}, False
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Start a build with no state from the previous one (``mkdocs serve``)."""
+        """Start a build with no state from the previous one (``mkdocs serve``).
+
+        The problems were reset by ``on_config``, which runs before every build too: those of
+        the authors file are kept.
+        """
         self.articles = {}
-        self.problems = []
         self.fragments = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -256,7 +259,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             # JSON-LD is valid anywhere in the document; in the content it costs no search
             # through the whole rendered page (whose navigation grows with the site).
             jsonld = f'\n<script type="application/ld+json">{dumps_jsonld(data)}</script>'
-        return _Fragments(sources, byline, jsonld)
+        return (sources, byline, jsonld)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Remember the navigation, to take excluded internal reports out of it."""
@@ -313,7 +316,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             if fragments is None:
                 html = self.renderer.fill_sources(html, article)
             else:
-                html = swap_markers(html, fragments.sources)
+                html = swap_markers(html, fragments[0])
             # Plugins reading page.content instead of their argument (mkdocs-rss-plugin's
             # full-content feeds) must see the rendered block, not the markers.
             page.content = html
@@ -348,8 +351,8 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         fragments = self.fragments.pop(page.file.src_uri, None)
         if fragments is None:  # the page's Markdown did not go through on_page_markdown
             fragments = self._render(article, page, config)
-        swaps = [*fragments.sources, (BYLINE_MARKER, fragments.byline)]
-        page.content = swap_markers(page.content, swaps, fragments.jsonld)
+        sources, byline, jsonld = fragments
+        page.content = swap_markers(page.content, [*sources, (BYLINE_MARKER, byline)], jsonld)
         return None
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -361,18 +364,21 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
                 self.report_path, self.articles, self.problems, version=_version()
             )
             log.info(f"prizm: editorial report written to {self.report_path}")
-        errors = [p for p in self.problems if p.severity is Severity.ERROR]
-        if errors and self.config.strict_errors:
+        if self.errors and self.config.strict_errors:
             raise PluginError(
-                f"prizm: {len(errors)} error(s) in articles (see above); "
+                f"prizm: {self.errors} error(s) in the articles or the authors file (see above); "
                 "fix them or set 'strict_errors: false'"
             )
 
     # -- helpers ---------------------------------------------------------------------------
 
     def _report(self, problems: Any) -> None:
-        self.problems.extend(problems)
+        if self.report_path is not None:
+            # Kept only for the report: a large site's builds keep no problem in memory.
+            self.problems.extend(problems)
         for problem in problems:
+            if problem.severity is Severity.ERROR:
+                self.errors += 1
             level = problem.log_level
             if log.isEnabledFor(level):  # routine notes are at debug level: not even formatted
                 log.log(level, problem.format())

@@ -132,6 +132,10 @@ def build_blogposting(
     return data
 
 
+# Made once: ``json.dumps`` with any non-default option builds a new encoder on every call.
+_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def dumps_jsonld(data: Any) -> str:
     r"""Serialise JSON-LD for a ``<script type="application/ld+json">`` element.
 
@@ -152,9 +156,7 @@ def dumps_jsonld(data: Any) -> str:
         ValueError: If ``data`` contains NaN or infinity, which JSON cannot represent.
         TypeError: If ``data`` contains a value JSON cannot represent.
     """
-    text = json.dumps(
-        data, ensure_ascii=False, sort_keys=False, separators=(",", ":"), allow_nan=False
-    )
+    text = _ENCODER.encode(data)
     # A few C-level replaces beat ``str.translate`` with a mapping on every character.
     for char, escaped in _JSONLD_REPLACEMENTS:
         if char in text:

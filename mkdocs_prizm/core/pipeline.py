@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping
@@ -353,6 +354,12 @@ def _author(name: str, options: Options, sink: ProblemSink, lines: Mapping[str, 
             lines.get("author", lines.get("authors", 1)),
             1,
         )
+    return _name_only(name)
+
+
+# Most sites have a handful of authors: the articles of one share one immutable object.
+@functools.lru_cache(maxsize=256)
+def _name_only(name: str) -> Author:
     return Author(key=name, name=name)
 
 

@@ -508,6 +508,12 @@ def reliability_tier(
     return Tier.LOW
 
 
+# Entries repeat their scores and dates from one article to the next ("8/10", "22/05/2025").
+# The parsed values are immutable, so equal texts share one object: less parsing, and fewer
+# objects kept in every page's article for the garbage collector to walk on large sites.
+_entry_reliability = functools.lru_cache(maxsize=128)(parse_reliability)
+_entry_date = functools.lru_cache(maxsize=512)(parse_date_text)
+
 # --------------------------------------------------------------------------- block splitting
 
 
@@ -729,7 +735,7 @@ def _header_superscript(header: str, fields: _Fields) -> None:
     if paren > 0:
         close = text.find(")", paren)
         if close != -1:
-            date = parse_date_text(text[paren + 1 : close])
+            date = _entry_date(text[paren + 1 : close])
             if date.value is not None and not date.note:
                 fields.title = plain_text(text[:paren])
                 fields.date = date
@@ -888,7 +894,7 @@ def _build_source(block: _Block, number: int, ctx: _Context) -> Source:
     # Date
     date = fields.date
     if date is None and fields.date_text:
-        date = parse_date_text(fields.date_text)
+        date = _entry_date(fields.date_text)
     if date is not None and date.value is None:
         if date.raw:
             ctx.sink.warning(
@@ -912,7 +918,7 @@ def _build_source(block: _Block, number: int, ctx: _Context) -> Source:
         )
 
     # Reliability
-    reliability, status = parse_reliability(fields.reliability_text or "")
+    reliability, status = _entry_reliability(fields.reliability_text or "")
     if status == "missing":
         severity = Severity.WARNING if form in _SCORED_FORMS else Severity.INFO
         ctx.sink.add(severity, "PRZ303", f"{name}: no reliability score; shown as unrated", where)

@@ -207,3 +207,14 @@ def test_later_plugins_never_see_a_note(tmp_path: Path, seed_text: str) -> None:
         assert "Score intégrité" not in text
         assert "ARTICLE FINAL" not in text
         assert "Soyons clairs" in text
+
+
+def test_an_invalid_authors_file_fails_the_build(build_site: BuildSite) -> None:
+    article = '---\ntitle: "T"\nauthor: "Prizm AI"\ndate: 2025-07-29\n---\n\nLe texte.\n'
+    pages = {".authors.yml": "authors: [unclosed\n", "post.md": article}
+    build = build_site(pages, MKDOCS)
+    assert not build.ok
+    assert ".authors.yml:2:" in build.log
+    assert "PRZ602" in build.log
+    assert "1 error(s) in the articles or the authors file" in build.log
+    assert "Le texte." in build.html("post.md")
