@@ -16,6 +16,10 @@ Usage::
 
     .venv/bin/python benchmarks/bench_build.py --articles 1000 --rounds 5
     .venv/bin/python benchmarks/bench_build.py --articles 200 --rounds 3   # quick
+    .venv/bin/python benchmarks/bench_build.py --calibrate --no-adversarial --no-check
+
+``--calibrate`` leaves ``prizm`` out of both builds (an A/A run): its ratios show how far the
+method's own noise goes on the machine, which a plugin ratio must be read against.
 """
 
 from __future__ import annotations
@@ -157,8 +161,12 @@ def compare(name: str, project: Path, pages: int, rounds: int) -> Comparison:
 # --------------------------------------------------------------------------- sites
 
 
-def write_site(project: Path, pages: dict[str, str]) -> Path:
-    """Write ``pages`` and the two configurations (identical but for ``prizm``)."""
+def write_site(project: Path, pages: dict[str, str], *, with_prizm: bool = True) -> Path:
+    """Write ``pages`` and the two configurations (identical but for ``prizm``).
+
+    Without ``with_prizm`` (``--calibrate``), the second configuration leaves ``prizm`` out
+    too: an A/A comparison.
+    """
     docs = project / "docs"
     for name, text in pages.items():
         path = docs / name
@@ -166,7 +174,8 @@ def write_site(project: Path, pages: dict[str, str]) -> Path:
         path.write_text(text, encoding="utf-8")
     # The pipeline's internal reports stay in: both builds then render the same pages.
     prizm: dict[str, object] = {"prizm": {"reports_exclude": False}}
-    for config, plugins in ((PLAIN, ["search"]), (PRIZM, ["search", prizm])):
+    second: list[object] = ["search", prizm] if with_prizm else ["search"]
+    for config, plugins in ((PLAIN, ["search"]), (PRIZM, second)):
         settings = {
             "site_name": "Prizm benchmark",
             "site_url": "https://example.org/",
@@ -211,14 +220,14 @@ def generated_article(seed: int) -> str:
     )
 
 
-def corpus_site(project: Path, count: int) -> tuple[Path, str]:
+def corpus_site(project: Path, count: int, *, with_prizm: bool = True) -> tuple[Path, str]:
     """``count`` articles cycled from the corpus, plus a home page."""
     origin, texts = article_sources()
     pages = {"index.md": "# Accueil\n\nLes articles de Prizm AI.\n"}
     for i in range(count):
         stem, text = texts[i % len(texts)]
         pages[f"articles/{i:05d}-{stem}.md"] = text
-    return write_site(project, pages), origin
+    return write_site(project, pages, with_prizm=with_prizm), origin
 
 
 def adversarial_pages(size: int) -> dict[str, dict[str, str]]:
@@ -334,18 +343,21 @@ def run(
 ) -> dict[str, object]:
     """Run every measurement asked for and return the results."""
     say(f"building {options.articles} articles, {options.rounds} rounds ...")
-    project, origin = corpus_site(workdir / "site", options.articles)
+    project, origin = corpus_site(
+        workdir / "site", options.articles, with_prizm=not options.calibrate
+    )
     results = [compare("articles", project, options.articles + 1, options.rounds)]
     if not options.no_adversarial:
         for name, pages in adversarial_pages(options.adversarial_size).items():
             say(f"adversarial: {name} ...")
             slug = "".join(c if c.isalnum() else "-" for c in name).strip("-")
-            site = write_site(workdir / f"adv-{slug}", pages)
+            site = write_site(workdir / f"adv-{slug}", pages, with_prizm=not options.calibrate)
             results.append(compare(name, site, len(pages), options.adversarial_rounds))
     check = None if options.no_check else time_check(project, options.rounds)
     return {
         "command": " ".join(["benchmarks/bench_build.py", *sys.argv[1:]]),
         "articles_from": origin,
+        "calibrate": options.calibrate,
         "environment": dict(EXTRA_ENV),
         "machine": machine(),
         "results": [{"name": r.name, "pages": r.pages, **r.medians()} for r in results],
@@ -376,6 +388,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
     parser.add_argument("--keep", type=Path, help="build in this folder and keep it")
     parser.add_argument(
+        "--calibrate",
+        action="store_true",
+        help="A/A run: leave prizm out of the second build too, to measure the method's noise",
+    )
+    parser.add_argument(
         "--pin-malloc",
         action="store_true",
         help="pin glibc's malloc thresholds in both builds (see child_environment)",
@@ -404,6 +421,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     info = machine()
     print(f"Command: {report['command']}")
     print(f"Articles from: {report['articles_from']}")
+    if options.calibrate:
+        print("A/A calibration: prizm is left out of both builds (the 'prizm' columns)")
     if EXTRA_ENV:
         print(f"Environment: {' '.join(f'{k}={v}' for k, v in EXTRA_ENV.items())}")
     print(

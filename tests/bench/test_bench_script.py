@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "benchmarks" / "bench_build.py"
 
@@ -50,3 +52,34 @@ def test_benchmark_runs_and_reports_both_builds(tmp_path: Path) -> None:
     assert len(prizm_pages) == len(plain_pages) == 4
     assert any("prizm-sources" in p.read_text(encoding="utf-8") for p in prizm_pages)
     assert not any("prizm-sources" in p.read_text(encoding="utf-8") for p in plain_pages)
+
+
+def test_calibration_leaves_the_plugin_out_of_both_builds(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--articles",
+            "2",
+            "--rounds",
+            "1",
+            "--no-adversarial",
+            "--no-check",
+            "--calibrate",
+            "--keep",
+            str(tmp_path / "work"),
+        ],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "A/A calibration" in done.stdout
+    site = tmp_path / "work" / "site"
+    config = yaml.safe_load((site / "mkdocs-prizm.yml").read_text(encoding="utf-8"))
+    assert config["plugins"] == ["search"]
+    second = list((site / "site-prizm").rglob("index.html"))
+    assert len(second) == 3
+    assert not any("prizm-sources" in p.read_text(encoding="utf-8") for p in second)

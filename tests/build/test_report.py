@@ -130,6 +130,16 @@ def test_report_written_even_when_the_build_fails(build_site: BuildSite) -> None
     assert report["summary"]["problems"]["error"] == 1
 
 
+def test_report_lists_the_authors_file_problems(build_site: BuildSite) -> None:
+    pages = {**PAGES, ".authors.yml": "authors:\n  prizm: just a name\n"}
+    build = build_site(pages, plugin(report_file="r.json"))
+    assert build.ok, build.log
+    report = json.loads((build.project / "r.json").read_text(encoding="utf-8"))
+    found = [p for p in report["other_problems"] if p["code"] == "PRZ602"]
+    assert found
+    assert found[0]["file"].endswith(".authors.yml")
+    assert found[0]["severity"] == "warning"
+
 def test_report_inside_site_dir_is_refused(build_site: BuildSite) -> None:
     build = build_site(PAGES, plugin(report_file="site/report.json"))
     assert not build.ok
