@@ -140,6 +140,7 @@ def test_report_lists_the_authors_file_problems(build_site: BuildSite) -> None:
     assert found[0]["file"].endswith(".authors.yml")
     assert found[0]["severity"] == "warning"
 
+
 def test_report_inside_site_dir_is_refused(build_site: BuildSite) -> None:
     build = build_site(PAGES, plugin(report_file="site/report.json"))
     assert not build.ok
