@@ -25,7 +25,6 @@ from dataclasses import dataclass
 
 from mkdocs_prizm.core.article import InternalNote
 from mkdocs_prizm.core.markdown_scan import (
-    Line,
     code_flags,
     code_spans,
     find_all,
@@ -193,29 +192,29 @@ def strip_notes(
     for index, start in lines_at(text, find_all(text, "<!--")):
         if code is not None and code[index]:
             continue
-        ln = Line(index, start, lines[index], code=False)
-        line_end = ln.start + len(ln.text)
+        line = lines[index]
+        line_end = start + len(line)
         if resume_at >= line_end:
             continue
         spans: list[tuple[int, int]] | None = None
-        col = max(0, resume_at - ln.start)
+        col = max(0, resume_at - start)
         while True:
-            col = ln.text.find("<!--", col)
+            col = line.find("<!--", col)
             if col < 0:
                 break
             if spans is None:
-                spans = code_spans(ln.text)
+                spans = code_spans(line)
             if in_spans(col, spans):
                 col += 4
                 continue
-            begin = ln.start + col
+            begin = start + col
             close = -1 if begin + 4 >= no_close_from else text.find("-->", begin + 4)
             if close < 0:
                 no_close_from = min(no_close_from, begin + 4)
                 end = _end_of_paragraph(text, begin)
                 inner = text[begin + 4 : end]
                 removed = matcher.removes(inner)
-                line_no = ln.index + 1
+                line_no = index + 1
                 if removed:
                     if matcher.is_note(inner):
                         notes.append(parse_note(inner, line_no))
@@ -241,12 +240,12 @@ def strip_notes(
             inner = text[begin + 4 : close]
             if matcher.removes(inner):
                 if matcher.is_note(inner):
-                    notes.append(parse_note(inner, ln.index + 1))
+                    notes.append(parse_note(inner, index + 1))
                 cuts.append(_cut(text, begin, end))
             resume_at = end
             if end > line_end:
                 break
-            col = end - ln.start
+            col = end - start
 
     if not cuts:
         return NotesResult(text, tuple(notes), 0)

@@ -165,12 +165,7 @@ def chars_after(text: str, char: str) -> set[str]:
     One single-character search per occurrence: when ``char`` is rare, much cheaper than
     searching the whole text for each two-character sequence that starts with it.
     """
-    found: set[str] = set()
-    at = text.find(char)
-    while at >= 0:
-        found.add(text[at + 1 : at + 2])
-        at = text.find(char, at + 1)
-    return found
+    return {text[at + 1 : at + 2] for at in find_all(text, char)}
 
 
 def lines_at(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
