@@ -45,7 +45,9 @@ def _in_list(lines: list[str], flags: list[bool] | None, index: int) -> bool:
     return False
 
 
-def separate_lists(text: str) -> tuple[str, int]:
+def separate_lists(
+    text: str, *, lines: list[str] | None = None, code_blocks: bool | None = None
+) -> tuple[str, int]:
     """Insert a blank line between a paragraph and a list that starts on the next line.
 
     Only the lines where a list item follows a line that could be a paragraph are examined
@@ -55,6 +57,10 @@ def separate_lists(text: str) -> tuple[str, int]:
 
     Args:
         text: Markdown with ``\\n`` line endings.
+        lines: ``text.split("\\n")``, when the caller has it (it is not changed).
+        code_blocks: Whether ``text`` may hold code blocks, when the caller knows it
+            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]);
+            found out here otherwise.
 
     Returns:
         The repaired text and how many lists were separated.
@@ -65,19 +71,21 @@ def separate_lists(text: str) -> tuple[str, int]:
         for at in (match.start() for match in RE_ITEM_AFTER_LINE.finditer(text))
         if _paragraph_line(text[text.rfind("\n", 0, at) + 1 : at])
     )
-    lines: list[str] = []
+    text_lines: list[str] = []  # split (and code located) at the first candidate
     flags: list[bool] | None = None
     starts: list[int] = []  # offsets of the item lines that get a blank line before them
     for index, start in lines_at(text, candidates):
-        if not lines:
-            lines = text.split("\n")
-            flags = code_flags(lines) if may_have_code_blocks(text) else None
+        if not text_lines:
+            text_lines = text.split("\n") if lines is None else lines
+            if code_blocks is None:
+                code_blocks = may_have_code_blocks(text)
+            flags = code_flags(text_lines) if code_blocks else None
         # ``index`` is the paragraph line, ``index + 1`` the item.
         if flags is not None and (flags[index] or flags[index + 1]):
             continue
-        if _in_list(lines, flags, index):
+        if _in_list(text_lines, flags, index):
             continue
-        starts.append(start + len(lines[index]) + 1)
+        starts.append(start + len(text_lines[index]) + 1)
     if not starts:
         return text, 0
     pieces: list[str] = []

@@ -44,7 +44,13 @@ from mkdocs_prizm.core.markdown_scan import (
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR, normalise_name, superscript_value
 
-__all__ = ["CITE_SCHEME", "CitationMatcher", "finish_citation_links", "link_citations"]
+__all__ = [
+    "CITE_SCHEME",
+    "CitationMatcher",
+    "finish_citation_links",
+    "link_citation_lines",
+    "link_citations",
+]
 
 #: ``(Source : Name)`` / ``[Sources: A, B]``; the closing bracket is checked to pair the opening.
 RE_BRACKET_CITATION = re.compile(
@@ -407,6 +413,44 @@ def link_citations(
         ``(body, section, unmatched)``: the linked body, the section whose entries list their
         citation ids, and the unmatched names (deduplicated, in order of appearance).
     """
+    work = body.split("\n") if lines is None else list(lines)
+    changed, section, unmatched = link_citation_lines(
+        body, work, section, sink, line_offset=line_offset, markdown_links=markdown_links
+    )
+    return ("\n".join(work) if changed else body), section, unmatched
+
+
+def link_citation_lines(
+    body: str,
+    lines: list[str],
+    section: SourcesSection | None,
+    sink: ProblemSink,
+    *,
+    line_offset: int = 0,
+    markdown_links: bool = False,
+    code_blocks: bool | None = None,
+) -> tuple[bool, SourcesSection | None, tuple[str, ...]]:
+    """[`link_citations`][mkdocs_prizm.core.citations.link_citations], on the lines in place.
+
+    For callers that go on working on the lines (the pipeline replaces the sources section in
+    them next): the linked lines are written into ``lines``, and the body is joined once, at
+    the end, by the caller.
+
+    Args:
+        body: As for ``link_citations``.
+        lines: ``body.split("\\n")``; the lines that get a link are replaced.
+        section: As for ``link_citations``.
+        sink: As for ``link_citations``.
+        line_offset: As for ``link_citations``.
+        markdown_links: As for ``link_citations``.
+        code_blocks: Whether ``body`` may hold code blocks, when the caller knows it
+            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]
+            of ``body`` or of a text it was taken from); found out here otherwise.
+
+    Returns:
+        ``(changed, section, unmatched)``: whether a line was changed, and as for
+        ``link_citations``.
+    """
     has_entries = section is not None and bool(section.entries)
     severity = Severity.WARNING if has_entries else Severity.INFO
     matcher = CitationMatcher.for_section(section)
@@ -425,10 +469,12 @@ def link_citations(
     # Most lines cite nothing: the candidates are found with C-level substring searches, and
     # only they are looked at; code blocks and comments are located only when present.
     if "ource" not in body and "OURCE" not in body and not superscripts:
-        return body, section, ()
-    lines = body.split("\n") if lines is None else list(lines)
-    code = code_flags(lines) if may_have_code_blocks(body) else None
-    comments = _comment_ranges(body) if "<!--" in body else []
+        return False, section, ()
+    if code_blocks is None:
+        code_blocks = may_have_code_blocks(body)
+    code = code_flags(lines) if code_blocks else None
+    # A one-character search first: most bodies hold no "<" at all once the notes are gone.
+    comments = _comment_ranges(body) if "<" in body and "<!--" in body else []
     comment_ends = [end for _, end in comments]
     changed = False
     for index, start in _candidate_lines(body, bool(superscripts)):
@@ -488,5 +534,4 @@ def link_citations(
                 for e in section.entries
             ),
         )
-    new_body = "\n".join(lines) if changed else body
-    return new_body, new_section, tuple(linker.unmatched)
+    return changed, new_section, tuple(linker.unmatched)

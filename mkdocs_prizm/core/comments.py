@@ -166,6 +166,8 @@ def strip_notes(
     text: str,
     sink: ProblemSink,
     matcher: NoteMatcher | None = None,
+    *,
+    code_blocks: bool | None = None,
 ) -> NotesResult:
     """Remove internal notes from Markdown ``text``.
 
@@ -175,6 +177,9 @@ def strip_notes(
         text: Markdown with ``\\n`` line endings.
         sink: Where problems are reported (unclosed comments).
         matcher: Which comments to remove; the default removes Prizm's notes only.
+        code_blocks: Whether ``text`` may hold code blocks, when the caller knows it
+            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]);
+            found out here otherwise.
 
     Returns:
         The cleaned text, the notes found and how many comments were removed.
@@ -182,8 +187,11 @@ def strip_notes(
     if "<!--" not in text:
         return NotesResult(text, (), 0)
     matcher = matcher or NoteMatcher()
-    lines = text.split("\n")
-    code = code_flags(lines) if may_have_code_blocks(text) else None
+    # The lines are split only to locate code blocks; otherwise each line holding a comment
+    # is cut out of the text on its own.
+    if code_blocks is None:
+        code_blocks = may_have_code_blocks(text)
+    code = code_flags(text.split("\n")) if code_blocks else None
     cuts: list[tuple[int, int, str]] = []
     notes: list[InternalNote] = []
     no_close_from = len(text) + 1  # searching "-->" from here or later finds nothing
@@ -192,10 +200,12 @@ def strip_notes(
     for index, start in lines_at(text, find_all(text, "<!--")):
         if code is not None and code[index]:
             continue
-        line = lines[index]
-        line_end = start + len(line)
+        line_end = text.find("\n", start)
+        if line_end < 0:
+            line_end = len(text)
         if resume_at >= line_end:
             continue
+        line = text[start:line_end]
         spans: list[tuple[int, int]] | None = None
         col = max(0, resume_at - start)
         while True:

@@ -31,7 +31,6 @@ RE_OPEN_AT = re.compile(r"---[ \t]*\n")  # an opening line at a given offset (no
 RE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
 RE_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
 RE_TAG = re.compile(r"<!--.*?(?:-->|$)|<[A-Za-z/!?][^>]*(?:>|$)", re.DOTALL)
-RE_SPACES = re.compile(r"\s+")
 
 #: Front matter keys whose presence makes a page an article.
 ARTICLE_KEYS: frozenset[str] = frozenset(
@@ -247,7 +246,7 @@ def plain_text(value: str) -> tuple[str, bool]:
     if "<" in text or ">" in text:
         stripped = RE_TAG.sub(" ", text)
         had_markup = stripped != text or "<" in stripped or ">" in stripped
-        text = RE_SPACES.sub(" ", stripped.replace("<", " ").replace(">", " ")).strip()
+        text = " ".join(stripped.replace("<", " ").replace(">", " ").split())
     return _escape(text), had_markup
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from mkdocs_prizm.core.article import Article, Author, InternalNote, SourcesSection
 from mkdocs_prizm.core.authors import resolve
 from mkdocs_prizm.core.blocks import separate_lists
-from mkdocs_prizm.core.citations import finish_citation_links, link_citations
+from mkdocs_prizm.core.citations import finish_citation_links, link_citation_lines
 from mkdocs_prizm.core.comments import NoteMatcher, fold, strip_notes
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
@@ -32,7 +32,7 @@ from mkdocs_prizm.core.frontmatter import (
     take_second_block,
 )
 from mkdocs_prizm.core.i18n import normalise_language
-from mkdocs_prizm.core.markdown_scan import find_all
+from mkdocs_prizm.core.markdown_scan import find_all, may_have_code_blocks
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.sources import DEFAULT_HEADINGS, parse_sources
@@ -231,7 +231,10 @@ def _process(
     """Run every step; ``sink`` takes file lines, ``body_sink`` lines of ``fm.body``."""
     offset = fm.body_line - 1
     body = fm.body
-    notes = strip_notes(body, body_sink, options.notes)
+    # Found once for every step: removing notes, linking citations and replacing the sources
+    # list never make code blocks appear, so the answer holds for the texts they make.
+    code_blocks = may_have_code_blocks(body)
+    notes = strip_notes(body, body_sink, options.notes, code_blocks=code_blocks)
     body = notes.text
     report = is_internal_report(fm.meta, body, options.report_patterns)
     if report:
@@ -262,22 +265,25 @@ def _process(
     meta_updates = dict(norm.safe_meta)
     language = normalise_language(norm.language, default=options.language)
 
+    # The body's lines, read by the sources parser, then changed in place by the citation
+    # linker and the section replacement, and joined once.
+    lines = body.split("\n")
+    changed = False
     section: SourcesSection | None = None
-    lines = body.split("\n") if options.sources or options.citations else None
     if options.sources:
         section = parse_sources(
             body, body_sink, headings=options.sources_headings, line_offset=offset, lines=lines
         )
     unmatched: tuple[str, ...] = ()
-    linked = body
     if options.citations:
-        linked, section, unmatched = link_citations(
+        changed, section, unmatched = link_citation_lines(
             body,
+            lines,
             section,
             body_sink,
             line_offset=offset,
-            lines=lines,
             markdown_links=options.plain_placeholders,
+            code_blocks=code_blocks,
         )
 
     rt = reading_time(
@@ -298,10 +304,12 @@ def _process(
         )
 
     if section is not None and section.entries:
-        linked = _replace_section(linked, section, offset, plain=options.plain_placeholders)
+        _replace_section(lines, section, offset, plain=options.plain_placeholders)
+        changed = True
+    linked = "\n".join(lines) if changed else body
     lists = 0
     if options.fix_lists:
-        linked, lists = separate_lists(linked)
+        linked, lists = separate_lists(linked, lines=lines, code_blocks=code_blocks)
 
     authors = tuple(_author(name, options, sink, fm.field_lines) for name in norm.authors)
     if norm.date is not None and not isinstance(fm.meta.get("date"), dt.date):
@@ -363,9 +371,13 @@ def _name_only(name: str) -> Author:
     return Author(key=name, name=name)
 
 
-def _replace_section(text: str, section: SourcesSection, offset: int, *, plain: bool) -> str:
-    """Swap the section's entries for the markers, keeping heading, intro and trailing text."""
-    lines = text.split("\n")
+def _replace_section(
+    lines: list[str], section: SourcesSection, offset: int, *, plain: bool
+) -> None:
+    """Swap the section's entries for the markers, keeping heading, intro and trailing text.
+
+    ``lines`` are the body's lines, changed in place; they stay one item per line.
+    """
     start = section.start_line - offset - 1
     end = section.end_line - offset
     heading = lines[start]
@@ -374,11 +386,11 @@ def _replace_section(text: str, section: SourcesSection, offset: int, *, plain: 
     if plain:  # the blank line keeps the first plain marker out of a paragraph above it
         block.insert(0, "")
     if section.intro.strip():
-        block += [section.intro.strip(), ""]
+        block += [*section.intro.strip().split("\n"), ""]
     block += [listing, "", closing, ""]
     if section.trailing.strip():
-        block += [section.trailing.strip("\n"), ""]
-    return "\n".join([*lines[:start], *block, *lines[end:]])
+        block += [*section.trailing.strip("\n").split("\n"), ""]
+    lines[start:end] = block
 
 
 def finish_html(html: str, *, markers: bool = True, citations: bool = True) -> str:

@@ -85,8 +85,11 @@ RE_WWW: Final = re.compile(r"www\.(?<!\wwww\.)[^\s<>()\[\]]+")
 RE_ENTITY: Final = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 RE_ATTRS: Final = re.compile(r"\{:?[ \t]*[.#][^}\n]{0,500}\}")
 RE_ADMONITION: Final = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+", re.MULTILINE)
-# Starts with a newline, a literal the regex engine finds fast (the text gets a leading one).
+# An ordered list number on a line after the first, found by the newline before it (a literal
+# the regex engine finds fast); ``RE_OLIST_FIRST`` on the first line.  Each is one word of its
+# own once punctuation is deleted: the matches are counted and taken off the word count.
 RE_OLIST: Final = re.compile(r"\n[ \t>]*\d{1,9}[.)](?=[ \t\n])")
+RE_OLIST_FIRST: Final = re.compile(r"[ \t>]*\d{1,9}[.)](?=[ \t\n])")
 #: Non-ASCII punctuation and superscript citation markers: never words, never inside one.
 WIDE_PUNCT: Final = (
     "«»—–•…“”‘\u00b2\u00b3\u00b9\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u00a0\u202f"
@@ -250,8 +253,8 @@ def count_words(
         text = RE_ATTRS.sub(" ", text)
     if ("!" in bang and "!!!" in text) or ("?" in chars_after(text, "?") and "???" in text):
         text = RE_ADMONITION.sub(" ", text)
-    text = RE_OLIST.sub("\n", "\n" + text)
-    return _count(text, split_elisions) + code_words, images
+    numbers = len(RE_OLIST.findall(text)) + (RE_OLIST_FIRST.match(text) is not None)
+    return _count(text, split_elisions) - numbers + code_words, images
 
 
 def estimate_minutes(words: int, images: int, wpm: int) -> int:

@@ -103,8 +103,6 @@ RE_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 #: Escaped punctuation parked in the private use area by ``plain_text``.
 _ESCAPE_BASE = 0xE000
 RE_PARKED = re.compile("[\ue021-\ue07e]")
-#: Runs of whitespace.
-RE_SPACES = re.compile(r"\s+")
 #: A character plain_text may change besides white space (escapes, links, emphasis, code,
 #: and the private-use characters it parks escapes in).
 RE_MARKUP_CHAR = re.compile("[\\\\\\[*_`\ue021-\ue07e]")
@@ -276,7 +274,7 @@ def plain_text(text: str) -> str:
         The plain text.
     """
     if RE_MARKUP_CHAR.search(text) is None:  # most titles, types and dates: nothing to remove
-        return RE_SPACES.sub(" ", text).strip()
+        return " ".join(text.split())
     # Escaped punctuation is parked in the private use area while markers are removed.
     text = RE_ESCAPE.sub(lambda m: chr(_ESCAPE_BASE + ord(m.group(1))), text)
     text, _ = _replace_links(text)
@@ -284,7 +282,7 @@ def plain_text(text: str) -> str:
     text = text.replace("*", "").replace("`", "")
     text = RE_UNDERSCORE_EMPHASIS.sub("", text)
     text = RE_PARKED.sub(lambda m: chr(ord(m.group(0)) - _ESCAPE_BASE), text)
-    return RE_SPACES.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def _first_url(text: str) -> str:

@@ -8,7 +8,12 @@ from pathlib import Path
 import pytest
 
 from mkdocs_prizm.core.article import Source, SourcesSection
-from mkdocs_prizm.core.citations import CitationMatcher, finish_citation_links, link_citations
+from mkdocs_prizm.core.citations import (
+    CitationMatcher,
+    finish_citation_links,
+    link_citation_lines,
+    link_citations,
+)
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import parse_sources
 
@@ -498,3 +503,23 @@ def test_finishing_keeps_other_attributes_and_ignores_other_links() -> None:
     )
     assert finish_citation_links("<p>rien</p>") == "<p>rien</p>"
     assert finish_citation_links('<a href="prizm-cite:1') == '<a href="prizm-cite:1'
+
+
+def test_linking_in_place_changes_the_lines_as_the_text() -> None:
+    body = md(MANIFESTE)
+    section = parse_sources(body, ProblemSink("a.md"))
+    linked, expected_section, unmatched = link_citations(body, section, ProblemSink("a.md"))
+    lines = body.split("\n")
+    changed, in_place_section, in_place_unmatched = link_citation_lines(
+        body, lines, section, ProblemSink("a.md")
+    )
+    assert changed
+    assert "\n".join(lines) == linked != body
+    assert (in_place_section, in_place_unmatched) == (expected_section, unmatched)
+    untouched = ["Rien à citer ici."]
+    assert link_citation_lines(untouched[0], untouched, None, ProblemSink("a.md")) == (
+        False,
+        None,
+        (),
+    )
+    assert untouched == ["Rien à citer ici."]

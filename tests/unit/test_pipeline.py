@@ -73,3 +73,19 @@ def test_plain_placeholders_render_every_corpus_article_as_the_html_ones() -> No
         assert _lines(finish_html(md.reset().convert(plain.markdown))) == expected, path.name
         compared += any("prizm-cite" in line or SOURCES_LIST in line for line in expected)
     assert compared > 30  # articles with a sources list or a linked citation
+
+
+def test_lists_after_a_replaced_sources_section_are_separated() -> None:
+    # The section's intro and trailing text span several lines: the lines handed from one
+    # step to the next stay one item per line, so the list after the section is found.
+    body = (
+        "---\ntitle: Titre\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\n"
+        "Texte (Source : Alpha).\n\n## Sources et références\n\nNos sources,\nvérifiées.\n\n"
+        "1. **Alpha** - Web\n   - Fiabilité : 8/10\n\nÀ retenir :\n- un\n- deux\n"
+    )
+    result = process_source(body, "a.md", Options(plain_placeholders=True))
+    assert result.lists_separated == 1
+    assert "Nos sources,\nvérifiées." in result.markdown
+    assert "À retenir :\n\n- un\n- deux" in result.markdown
+    assert "PRIZMSOURCESLISTMARK" in result.markdown
+    assert "[Alpha](prizm-cite:1:1)" in result.markdown

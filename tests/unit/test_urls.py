@@ -1,8 +1,13 @@
 from __future__ import annotations
 
-import pytest
+import html
+from urllib.parse import urlsplit
 
-from mkdocs_prizm.core.urls import is_safe_url
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mkdocs_prizm.core.urls import RE_FORBIDDEN, RE_SAFE_SCHEME, is_safe_url
 
 
 @pytest.mark.parametrize(
@@ -73,3 +78,36 @@ def test_entity_decoded_safe_scheme_is_accepted() -> None:
 def test_long_hostile_input_is_fast() -> None:
     assert not is_safe_url("&#" * 50_000 + "javascript:alert(1)")
     assert not is_safe_url("https://" + "\t" * 100_000)
+
+
+def _reference(url: str) -> bool:
+    """The rule spelt out with ``urlsplit`` on every URL (no fast path for plain hosts)."""
+    candidate = url
+    for _ in range(4):
+        candidate = html.unescape(candidate)
+    candidate = candidate.strip(" \t\r\n\f\v")
+    if not RE_SAFE_SCHEME.match(candidate) or RE_FORBIDDEN.search(candidate):
+        return False
+    try:
+        parts = urlsplit(candidate)
+        hostname = parts.hostname
+        parts.port  # noqa: B018 - raises ValueError on a malformed port
+    except ValueError:
+        return False
+    return bool(hostname)
+
+
+_URL_PIECES = st.sampled_from(
+    [
+        *("a", "Z", "0", ".", "-", "_", "/", "?", "#", ":", "80", ":x", "@", "[", "]", "::1"),
+        *("é", "%2e", "&amp;", "~", "xn--", "\u3002", "\uff0e", " ", "\\"),
+    ]
+)
+
+
+@given(
+    st.sampled_from(["http://", "https://", "HTTPS://", "http:", ""]),
+    st.lists(_URL_PIECES, max_size=8).map("".join),
+)
+def test_plain_hosts_decided_as_urlsplit_would(scheme: str, rest: str) -> None:
+    assert is_safe_url(scheme + rest) == _reference(scheme + rest)
