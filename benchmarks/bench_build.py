@@ -20,6 +20,11 @@ Usage::
 
 ``--calibrate`` leaves ``prizm`` out of both builds (an A/A run): its ratios show how far the
 method's own noise goes on the machine, which a plugin ratio must be read against.
+
+``--instructions`` also builds the big site once more in each configuration under Valgrind's
+``callgrind`` tool and reports the instructions executed: a figure that the machine's load does
+not change, unlike times on a shared virtual machine (each build runs about 50 times slower
+there, so use it with a few hundred articles).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import resource
 import shutil
 import statistics
@@ -75,7 +81,7 @@ class Comparison:
     prizm: list[Sample] = field(default_factory=list)
 
     def medians(self) -> dict[str, float]:
-        """Absolute medians and median per-round ratios."""
+        """Absolute medians and median per-round ratios, with the lowest and highest rounds."""
         cpu_ratios = [b.cpu / a.cpu for a, b in zip(self.plain, self.prizm, strict=True)]
         wall_ratios = [b.wall / a.wall for a, b in zip(self.plain, self.prizm, strict=True)]
         return {
@@ -85,6 +91,8 @@ class Comparison:
             "prizm_wall": statistics.median(s.wall for s in self.prizm),
             "cpu_ratio": statistics.median(cpu_ratios),
             "wall_ratio": statistics.median(wall_ratios),
+            "cpu_ratio_min": min(cpu_ratios),
+            "cpu_ratio_max": max(cpu_ratios),
         }
 
 
@@ -139,6 +147,49 @@ def child_environment() -> dict[str, str]:
 def build_command(config: str) -> list[str]:
     """A fresh ``mkdocs build`` process for ``config``."""
     return [sys.executable, "-m", "mkdocs", "build", "-f", config]
+
+
+#: The total Valgrind prints at the end of a ``callgrind`` run (``==123== Collected : 1,234``).
+RE_COLLECTED = re.compile(r"^==\d+== Collected\s*:\s*([\d,]+)\s*$", re.MULTILINE)
+
+
+def collected_instructions(valgrind_output: str) -> int:
+    """The instruction count in Valgrind's output; exits with the output when there is none."""
+    match = RE_COLLECTED.search(valgrind_output)
+    if match is None:
+        sys.exit(f"no instruction count in Valgrind's output:\n{valgrind_output[-3000:]}")
+    return int(match.group(1).replace(",", ""))
+
+
+def valgrind_path() -> str:
+    """Where ``valgrind`` is; exits with what to install when it is missing."""
+    valgrind = shutil.which("valgrind")
+    if valgrind is None:
+        sys.exit("--instructions needs Valgrind (`valgrind` on PATH; Debian: apt install valgrind)")
+    return valgrind
+
+
+def count_instructions(config: str, project: Path) -> int:
+    """Instructions executed by one ``mkdocs build`` of ``config``, under ``callgrind``.
+
+    String hashing is seeded (``PYTHONHASHSEED=0``) so that a build executes the same
+    instructions every time; without it, two identical builds differ by about 0.1 %.
+    """
+    args = [valgrind_path(), "--tool=callgrind", f"--callgrind-out-file={os.devnull}"]
+    env = {**child_environment(), "PYTHONHASHSEED": "0"}
+    done = subprocess.run(
+        [*args, *build_command(config)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        env=env,
+        check=False,
+    )
+    if done.returncode != 0:
+        sys.exit(f"failed under Valgrind: {config} in {project}\n{done.stderr[-3000:]}")
+    return collected_instructions(done.stderr)
 
 
 def compare(name: str, project: Path, pages: int, rounds: int) -> Comparison:
@@ -324,16 +375,16 @@ def machine() -> dict[str, str]:
 def table(results: Sequence[Comparison]) -> str:
     """The Markdown table of every comparison."""
     rows = [
-        "| Site | Pages | CPU plain (s) | CPU prizm (s) | CPU ratio "
+        "| Site | Pages | CPU plain (s) | CPU prizm (s) | CPU ratio | CPU ratio, rounds "
         "| Wall plain (s) | Wall prizm (s) | Wall ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         m = result.medians()
         rows.append(
             f"| {result.name} | {result.pages} | {m['plain_cpu']:.2f} | {m['prizm_cpu']:.2f} "
-            f"| **{m['cpu_ratio']:.3f}** | {m['plain_wall']:.2f} | {m['prizm_wall']:.2f} "
-            f"| **{m['wall_ratio']:.3f}** |"
+            f"| **{m['cpu_ratio']:.3f}** | {m['cpu_ratio_min']:.2f}–{m['cpu_ratio_max']:.2f} "
+            f"| {m['plain_wall']:.2f} | {m['prizm_wall']:.2f} | **{m['wall_ratio']:.3f}** |"
         )
     return "\n".join(rows)
 
@@ -354,6 +405,11 @@ def run(
             site = write_site(workdir / f"adv-{slug}", pages, with_prizm=not options.calibrate)
             results.append(compare(name, site, len(pages), options.adversarial_rounds))
     check = None if options.no_check else time_check(project, options.rounds)
+    instructions: dict[str, float] | None = None
+    if options.instructions:
+        say("counting instructions under Valgrind (slow) ...")
+        plain, prizm = count_instructions(PLAIN, project), count_instructions(PRIZM, project)
+        instructions = {"plain": plain, "prizm": prizm, "ratio": prizm / plain}
     return {
         "command": " ".join(["benchmarks/bench_build.py", *sys.argv[1:]]),
         "articles_from": origin,
@@ -370,19 +426,31 @@ def run(
             for r in results
         ],
         "check": check,
+        "instructions": instructions,
         "table": table(results),
     }
+
+
+def _at_least_one(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {number}")
+    return number
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """Command-line options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, default=1000, help="pages in the big site")
-    parser.add_argument("--rounds", type=int, default=5, help="measured rounds (pairs of builds)")
+    parser.add_argument(
+        "--articles", type=_at_least_one, default=1000, help="pages in the big site"
+    )
+    parser.add_argument(
+        "--rounds", type=_at_least_one, default=5, help="measured rounds (pairs of builds)"
+    )
     parser.add_argument(
         "--adversarial-size", type=int, default=20000, help="fragments per adversarial page"
     )
-    parser.add_argument("--adversarial-rounds", type=int, default=3)
+    parser.add_argument("--adversarial-rounds", type=_at_least_one, default=3)
     parser.add_argument("--no-adversarial", action="store_true", help="skip adversarial sites")
     parser.add_argument("--no-check", action="store_true", help="skip `mkdocs-prizm check`")
     parser.add_argument("--json", type=Path, help="also write the results as JSON here")
@@ -391,6 +459,11 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         "--calibrate",
         action="store_true",
         help="A/A run: leave prizm out of the second build too, to measure the method's noise",
+    )
+    parser.add_argument(
+        "--instructions",
+        action="store_true",
+        help="also count the instructions of one build of each kind of the big site (Valgrind)",
     )
     parser.add_argument(
         "--pin-malloc",
@@ -403,6 +476,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point."""
     options = parse_args(argv)
+    if options.instructions:
+        valgrind_path()  # before the timed builds, not after them
     if options.pin_malloc:
         EXTRA_ENV["GLIBC_TUNABLES"] = PINNED_MALLOC
 
@@ -441,6 +516,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     elif not options.no_check:
         print("\n`mkdocs-prizm check`: not available (mkdocs_prizm/cli.py missing); skipped")
+    counted = report["instructions"]
+    if isinstance(counted, dict):
+        print()
+        print(
+            f"Instructions (callgrind, one build each): plain {counted['plain']:,}, "
+            f"prizm {counted['prizm']:,}, ratio **{counted['ratio']:.4f}**"
+        )
     if options.json:
         options.json.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     return 0

@@ -2,19 +2,36 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from types import ModuleType
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "benchmarks" / "bench_build.py"
 
 
-def run_benchmark(work: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """Run the script for one round on a tiny site kept in ``work``; it must succeed."""
+def load_script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bench_build", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_build"] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_benchmark(
+    work: Path, *options: str, env: dict[str, str] | None = None, succeed: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run the script for one round on a tiny site kept in ``work``."""
     done = subprocess.run(
         [
             sys.executable,
@@ -32,8 +49,10 @@ def run_benchmark(work: Path, *options: str) -> subprocess.CompletedProcess[str]
         encoding="utf-8",
         check=False,
         timeout=300,
+        env=env,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
+    if succeed:
+        assert done.returncode == 0, done.stderr[-3000:]
     return done
 
 
@@ -42,12 +61,15 @@ def test_benchmark_runs_and_reports_both_builds(tmp_path: Path) -> None:
     work = tmp_path / "work"
     done = run_benchmark(work, "--articles", "3", "--pin-malloc", "--json", str(report))
     assert "| articles | 4 |" in done.stdout
+    assert "CPU ratio, rounds" in done.stdout
     data = json.loads(report.read_text(encoding="utf-8"))
     assert data["environment"] == {"GLIBC_TUNABLES": data["environment"]["GLIBC_TUNABLES"]}
     (result,) = data["results"]
     assert result["pages"] == 4
     assert result["plain_cpu"] > 0
     assert result["prizm_cpu"] > 0
+    assert result["cpu_ratio_min"] == result["cpu_ratio"] == result["cpu_ratio_max"]
+    assert data["instructions"] is None
     # Both builds really ran: the prizm build rendered the sources block, the plain one did not.
     site = work / "site"
     prizm_pages = list((site / "site-prizm").rglob("index.html"))
@@ -67,3 +89,43 @@ def test_calibration_leaves_the_plugin_out_of_both_builds(tmp_path: Path) -> Non
     second = list((site / "site-prizm").rglob("index.html"))
     assert len(second) == 3
     assert not any("prizm-sources" in p.read_text(encoding="utf-8") for p in second)
+
+
+def test_instruction_counts_are_read_from_valgrind_output() -> None:
+    bench = load_script()
+    output = "==41== Events    : Ir\n==41== Collected : 1,429,772,154\n==41== \n==41== I   refs"
+    assert bench.collected_instructions(output) == 1_429_772_154
+    with pytest.raises(SystemExit, match="no instruction count"):
+        bench.collected_instructions("INFO    -  Documentation built in 0.05 seconds")
+
+
+def test_instructions_without_valgrind_say_what_is_missing(tmp_path: Path) -> None:
+    # A PATH holding only the interpreter: no valgrind to find.
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "python").symlink_to(sys.executable)
+    env = {**os.environ, "PATH": str(bin_dir)}
+    done = run_benchmark(
+        tmp_path / "work", "--articles", "1", "--instructions", env=env, succeed=False
+    )
+    assert done.returncode != 0
+    assert "--instructions needs Valgrind" in done.stderr
+
+
+def test_rounds_must_be_positive(tmp_path: Path) -> None:
+    done = run_benchmark(tmp_path / "work", "--articles", "0", succeed=False)
+    assert done.returncode == 2
+    assert "must be 1 or more" in done.stderr
+
+
+@pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind not installed")
+def test_instructions_counted_under_valgrind(tmp_path: Path) -> None:
+    report = tmp_path / "bench.json"
+    done = run_benchmark(
+        tmp_path / "work", "--articles", "1", "--instructions", "--json", str(report)
+    )
+    assert "Instructions (callgrind, one build each)" in done.stdout
+    counted = json.loads(report.read_text(encoding="utf-8"))["instructions"]
+    # A two-page site: start-up dominates, the plugin adds its imports and one article.
+    assert counted["prizm"] > counted["plain"] > 100_000_000
+    assert counted["ratio"] == pytest.approx(counted["prizm"] / counted["plain"])
