@@ -166,8 +166,6 @@ def strip_notes(
     text: str,
     sink: ProblemSink,
     matcher: NoteMatcher | None = None,
-    *,
-    code_blocks: bool | None = None,
 ) -> NotesResult:
     """Remove internal notes from Markdown ``text``.
 
@@ -177,9 +175,6 @@ def strip_notes(
         text: Markdown with ``\\n`` line endings.
         sink: Where problems are reported (unclosed comments).
         matcher: Which comments to remove; the default removes Prizm's notes only.
-        code_blocks: Whether ``text`` may hold code blocks, when the caller knows it
-            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]);
-            found out here otherwise.
 
     Returns:
         The cleaned text, the notes found and how many comments were removed.
@@ -189,9 +184,7 @@ def strip_notes(
     matcher = matcher or NoteMatcher()
     # The lines are split only to locate code blocks; otherwise each line holding a comment
     # is cut out of the text on its own.
-    if code_blocks is None:
-        code_blocks = may_have_code_blocks(text)
-    code = code_flags(text.split("\n")) if code_blocks else None
+    code = code_flags(text.split("\n")) if may_have_code_blocks(text) else None
     cuts: list[tuple[int, int, str]] = []
     notes: list[InternalNote] = []
     no_close_from = len(text) + 1  # searching "-->" from here or later finds nothing

@@ -231,11 +231,12 @@ def _process(
     """Run every step; ``sink`` takes file lines, ``body_sink`` lines of ``fm.body``."""
     offset = fm.body_line - 1
     body = fm.body
-    # Found once for every step: removing notes, linking citations and replacing the sources
-    # list never make code blocks appear, so the answer holds for the texts they make.
-    code_blocks = may_have_code_blocks(body)
-    notes = strip_notes(body, body_sink, options.notes, code_blocks=code_blocks)
+    notes = strip_notes(body, body_sink, options.notes)
     body = notes.text
+    # Found once for the steps that follow: linking citations and replacing the sources list
+    # never make a code block appear, so the answer holds for the texts they make.  (Removing
+    # a note can: "<!-- note -->    text" becomes an indented line.)
+    code_blocks = may_have_code_blocks(body)
     report = is_internal_report(fm.meta, body, options.report_patterns)
     if report:
         sink.warning(

@@ -89,3 +89,17 @@ def test_lists_after_a_replaced_sources_section_are_separated() -> None:
     assert "À retenir :\n\n- un\n- deux" in result.markdown
     assert "PRIZMSOURCESLISTMARK" in result.markdown
     assert "[Alpha](prizm-cite:1:1)" in result.markdown
+
+
+def test_a_removed_note_that_leaves_an_indented_line_leaves_code_alone() -> None:
+    # "<!-- note -->    text" becomes an indented code block once the note is gone: code is
+    # located in the text the notes leave, not in the file's text.
+    source = (
+        "---\ntitle: Titre\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\nTexte.\n\n"
+        "<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM -->    (Source : Alpha) en code\n\n"
+        "## Sources\n\n1. **Alpha** - Web\n   - Fiabilité : 8/10\n"
+    )
+    result = process_source(source, "a.md", Options(plain_placeholders=True))
+    assert result.notes_removed == 1
+    assert "\n\n    (Source : Alpha) en code\n" in result.markdown
+    assert "prizm-cite" not in result.markdown
