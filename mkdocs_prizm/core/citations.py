@@ -267,7 +267,7 @@ class _Linker:
         if (
             self.markdown_links
             and before not in _LINK_PREFIX_HAZARDS
-            and not any(c in _LINK_TEXT_HAZARDS for c in text)
+            and _LINK_TEXT_HAZARDS.isdisjoint(text)
         ):
             return f"[{text}]({CITE_SCHEME}{number}:{k}{':sup' if superscript else ''})"
         return f"<a {_anchor_attributes(number, k, superscript)}>{text}</a>"
