@@ -15,6 +15,7 @@ from mkdocs_prizm.core.pipeline import (
     SOURCES_LIST,
     SOURCES_OPEN,
     Options,
+    Processed,
     _first_h1,
     finish_html,
     is_internal_report,
@@ -75,15 +76,19 @@ def test_plain_placeholders_render_every_corpus_article_as_the_html_ones() -> No
     assert compared > 30  # articles with a sources list or a linked citation
 
 
+def _article(body: str) -> Processed:
+    """``body`` under a minimal article front matter, processed as the MkDocs plugin does."""
+    front = "---\ntitle: Titre\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\n"
+    return process_source(front + body, "a.md", Options(plain_placeholders=True))
+
+
 def test_lists_after_a_replaced_sources_section_are_separated() -> None:
     # The section's intro and trailing text span several lines: the lines handed from one
     # step to the next stay one item per line, so the list after the section is found.
-    body = (
-        "---\ntitle: Titre\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\n"
+    result = _article(
         "Texte (Source : Alpha).\n\n## Sources et références\n\nNos sources,\nvérifiées.\n\n"
         "1. **Alpha** - Web\n   - Fiabilité : 8/10\n\nÀ retenir :\n- un\n- deux\n"
     )
-    result = process_source(body, "a.md", Options(plain_placeholders=True))
     assert result.lists_separated == 1
     assert "Nos sources,\nvérifiées." in result.markdown
     assert "À retenir :\n\n- un\n- deux" in result.markdown
@@ -94,12 +99,10 @@ def test_lists_after_a_replaced_sources_section_are_separated() -> None:
 def test_a_removed_note_that_leaves_an_indented_line_leaves_code_alone() -> None:
     # "<!-- note -->    text" becomes an indented code block once the note is gone: code is
     # located in the text the notes leave, not in the file's text.
-    source = (
-        "---\ntitle: Titre\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\nTexte.\n\n"
-        "<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM -->    (Source : Alpha) en code\n\n"
+    result = _article(
+        "Texte.\n\n<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM -->    (Source : Alpha) en code\n\n"
         "## Sources\n\n1. **Alpha** - Web\n   - Fiabilité : 8/10\n"
     )
-    result = process_source(source, "a.md", Options(plain_placeholders=True))
     assert result.notes_removed == 1
     assert "\n\n    (Source : Alpha) en code\n" in result.markdown
     assert "prizm-cite" not in result.markdown
