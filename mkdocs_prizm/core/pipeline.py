@@ -233,10 +233,6 @@ def _process(
     body = fm.body
     notes = strip_notes(body, body_sink, options.notes)
     body = notes.text
-    # Found once for the steps that follow: linking citations and replacing the sources list
-    # never make a code block appear, so the answer holds for the texts they make.  (Removing
-    # a note can: "<!-- note -->    text" becomes an indented line.)
-    code_blocks = may_have_code_blocks(body)
     report = is_internal_report(fm.meta, body, options.report_patterns)
     if report:
         sink.warning(
@@ -267,8 +263,12 @@ def _process(
     language = normalise_language(norm.language, default=options.language)
 
     # The body's lines, read by the sources parser, then changed in place by the citation
-    # linker and the section replacement, and joined once.
+    # linker and the section replacement, and joined once.  Whether the body may hold code
+    # blocks is found once for the linker and the list repair: linking citations and replacing
+    # the sources list never make a code block appear.  (Removing a note can: "<!-- note -->
+    # text" with four spaces becomes an indented line, so this looks at the text without notes.)
     lines = body.split("\n")
+    code_blocks = may_have_code_blocks(body)
     changed = False
     section: SourcesSection | None = None
     if options.sources:

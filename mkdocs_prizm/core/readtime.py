@@ -88,8 +88,8 @@ RE_ADMONITION: Final = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*[\w-]+", re.MU
 # An ordered list number on a line after the first, found by the newline before it (a literal
 # the regex engine finds fast); ``RE_OLIST_FIRST`` on the first line.  Each is one word of its
 # own once punctuation is deleted: the matches are counted and taken off the word count.
-RE_OLIST: Final = re.compile(r"\n[ \t>]*\d{1,9}[.)](?=[ \t\n])")
 RE_OLIST_FIRST: Final = re.compile(r"[ \t>]*\d{1,9}[.)](?=[ \t\n])")
+RE_OLIST: Final = re.compile("\n" + RE_OLIST_FIRST.pattern)
 #: Non-ASCII punctuation and superscript citation markers: never words, never inside one.
 WIDE_PUNCT: Final = (
     "«»—–•…“”‘\u00b2\u00b3\u00b9\u2070\u2074\u2075\u2076\u2077\u2078\u2079\u00a0\u202f"
