@@ -6,7 +6,8 @@ under a distinct name.  Both builds use the plain ``mkdocs`` theme and the same 
 (MkDocs' ``search``), the second one with ``prizm`` added.  Runs alternate (A B, B A, ...)
 after one unmeasured warm-up pair; each run is a fresh ``mkdocs build`` subprocess whose CPU
 time (user + system, from ``getrusage(RUSAGE_CHILDREN)`` deltas) and wall time are measured.
-The report gives the median of the per-round ratios (prizm / plain) and the absolute medians.
+The report gives the median of the per-round ratios (prizm / plain) with a 95 % interval for
+the CPU ratio, and the absolute medians; a last line says whether the run settles the target.
 
 Adversarial inputs (tens of thousands of ``<!--``, ``Fiabilité :``, ``(Source :`` fragments,
 a 2,000-entry sources section) are timed the same way on small sites of a few pages, and the
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import re
@@ -50,6 +52,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "prizmia"
 FIXTURES = ROOT / "tests" / "fixtures"
+
+#: The issue's target for the CPU time ratio, and the ratio it aims for.
+TARGET = 1.05
+AIM = 1.03
+#: Coverage of the interval given for each median ratio.
+CONFIDENCE = 0.95
 
 PLAIN = "mkdocs-plain.yml"
 PRIZM = "mkdocs-prizm.yml"
@@ -80,8 +88,9 @@ class Comparison:
     plain: list[Sample] = field(default_factory=list)
     prizm: list[Sample] = field(default_factory=list)
 
-    def medians(self) -> dict[str, float]:
-        """Absolute medians and median per-round ratios, with the lowest and highest rounds."""
+    def medians(self) -> dict[str, float | None]:
+        """Absolute medians and median per-round ratios, with the lowest and highest rounds and
+        the CPU ratio's interval (``median_interval``; ``None`` with fewer than 6 rounds)."""
         cpu_ratios = [b.cpu / a.cpu for a, b in zip(self.plain, self.prizm, strict=True)]
         wall_ratios = [b.wall / a.wall for a, b in zip(self.plain, self.prizm, strict=True)]
         return {
@@ -93,7 +102,45 @@ class Comparison:
             "wall_ratio": statistics.median(wall_ratios),
             "cpu_ratio_min": min(cpu_ratios),
             "cpu_ratio_max": max(cpu_ratios),
+            **dict(
+                zip(("cpu_ratio_low", "cpu_ratio_high"), median_interval(cpu_ratios), strict=True)
+            ),
         }
+
+
+def median_interval(values: Sequence[float]) -> tuple[float | None, float | None]:
+    """A ``CONFIDENCE`` interval for the median of ``values``, free of any distribution.
+
+    The interval between the k-th smallest and the k-th largest value holds the median with a
+    probability of at least ``1 - 2 P(B < k)``, ``B`` counting how many of the ``n`` values
+    fall below the median (binomial, ``n`` draws of one half): the rounds only need to be
+    independent, not normally distributed.  ``k`` is the largest that keeps that probability at
+    ``CONFIDENCE`` or more: with 11 rounds, the 2nd and the 10th values (98.8 %).  Fewer than 6
+    rounds cannot give 95 %: ``(None, None)``.
+    """
+    n = len(values)
+    ordered = sorted(values)
+    k = 0
+    below = 0  # combinations giving fewer than k + 1 values below the median
+    for j in range(n):
+        below += math.comb(n, j)
+        if 2 * below > (1 - CONFIDENCE) * 2**n:
+            break
+        k = j + 1
+    if k == 0:
+        return None, None
+    return ordered[k - 1], ordered[n - k]
+
+
+def verdict(low: float | None, high: float | None, limit: float) -> str:
+    """Whether an interval of a ratio settles ``ratio <= limit``."""
+    if low is None or high is None:
+        return "not settled (6 rounds or more give an interval)"
+    if high <= limit:
+        return "met"
+    if low > limit:
+        return "missed"
+    return "not settled by this run (the interval contains it)"
 
 
 def _children_cpu() -> float:
@@ -375,15 +422,19 @@ def machine() -> dict[str, str]:
 def table(results: Sequence[Comparison]) -> str:
     """The Markdown table of every comparison."""
     rows = [
-        "| Site | Pages | CPU plain (s) | CPU prizm (s) | CPU ratio | CPU ratio, rounds "
+        "| Site | Pages | CPU plain (s) | CPU prizm (s) | CPU ratio "
+        f"| CPU ratio, {CONFIDENCE:.0%} interval | CPU ratio, rounds "
         "| Wall plain (s) | Wall prizm (s) | Wall ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         m = result.medians()
+        low, high = m["cpu_ratio_low"], m["cpu_ratio_high"]
+        interval = "—" if low is None or high is None else f"{low:.3f}–{high:.3f}"
         rows.append(
             f"| {result.name} | {result.pages} | {m['plain_cpu']:.2f} | {m['prizm_cpu']:.2f} "
-            f"| **{m['cpu_ratio']:.3f}** | {m['cpu_ratio_min']:.2f}–{m['cpu_ratio_max']:.2f} "
+            f"| **{m['cpu_ratio']:.3f}** | {interval} "
+            f"| {m['cpu_ratio_min']:.2f}–{m['cpu_ratio_max']:.2f} "
             f"| {m['plain_wall']:.2f} | {m['prizm_wall']:.2f} | **{m['wall_ratio']:.3f}** |"
         )
     return "\n".join(rows)
@@ -428,7 +479,27 @@ def run(
         "check": check,
         "instructions": instructions,
         "table": table(results),
+        "summary": summary(results[0].medians(), calibrate=options.calibrate),
     }
+
+
+def summary(result: dict[str, float | None], *, calibrate: bool = False) -> str:
+    """What the big site's interval says about the target, the aim (or, A/A, about 1)."""
+    low, high = result["cpu_ratio_low"], result["cpu_ratio_high"]
+    if low is None or high is None:
+        shown = "no interval: 6 rounds or more give one"
+    else:
+        shown = f"{CONFIDENCE:.0%} interval {low:.3f}–{high:.3f}"
+    head = f"CPU ratio {result['cpu_ratio']:.3f}, {shown}."
+    if calibrate:
+        if low is None or high is None:
+            return head
+        held = "holds" if low <= 1 <= high else "does not hold"
+        return f"{head} A/A: the interval {held} 1; its width is the method's noise here."
+    return (
+        f"{head} Target ≤ {TARGET}: {verdict(low, high, TARGET)}. "
+        f"Aim ≤ {AIM}: {verdict(low, high, AIM)}."
+    )
 
 
 def _at_least_one(value: str) -> int:
@@ -506,6 +577,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print()
     print(report["table"])
+    print()
+    print(report["summary"])
     check = report["check"]
     if isinstance(check, dict):
         print()

@@ -69,6 +69,10 @@ def test_benchmark_runs_and_reports_both_builds(tmp_path: Path) -> None:
     assert result["plain_cpu"] > 0
     assert result["prizm_cpu"] > 0
     assert result["cpu_ratio_min"] == result["cpu_ratio"] == result["cpu_ratio_max"]
+    # One round gives no interval, and the script says so instead of judging the target.
+    assert result["cpu_ratio_low"] is None
+    assert "no interval: 6 rounds or more give one" in done.stdout
+    assert data["summary"] in done.stdout
     assert data["instructions"] is None
     # Both builds really ran: the prizm build rendered the sources block, the plain one did not.
     site = work / "site"
@@ -129,3 +133,32 @@ def test_instructions_counted_under_valgrind(tmp_path: Path) -> None:
     # A two-page site: start-up dominates, the plugin adds its imports and one article.
     assert counted["prizm"] > counted["plain"] > 100_000_000
     assert counted["ratio"] == pytest.approx(counted["prizm"] / counted["plain"])
+
+
+def test_median_interval_uses_order_statistics() -> None:
+    bench = load_script()
+    # 11 rounds: the 2nd and 10th values (at least 95 %: 1 - 2 × 12/2048).
+    values = [1.10, 0.90, 1.00, 1.05, 0.95, 1.20, 0.85, 1.01, 1.02, 0.99, 1.03]
+    assert bench.median_interval(values) == (0.90, 1.10)
+    # 6 rounds are the fewest that reach 95 % (1 - 2/64), with the extremes.
+    assert bench.median_interval([3.0, 1.0, 2.0, 6.0, 5.0, 4.0]) == (1.0, 6.0)
+    assert bench.median_interval([1.0, 2.0, 3.0, 4.0, 5.0]) == (None, None)
+    # 20 rounds: the 6th and the 15th (1 - 2 × P(B ≤ 5) = 95.9 %).
+    assert bench.median_interval([float(i) for i in range(1, 21)]) == (6.0, 15.0)
+
+
+def test_verdict_says_when_a_run_cannot_settle_the_target() -> None:
+    bench = load_script()
+    assert bench.verdict(1.01, 1.04, 1.05) == "met"
+    assert bench.verdict(1.06, 1.09, 1.05) == "missed"
+    assert bench.verdict(0.99, 1.11, 1.05).startswith("not settled by this run")
+    assert bench.verdict(None, None, 1.05).startswith("not settled (6 rounds")
+    summary = bench.summary(
+        {"cpu_ratio": 1.04, "cpu_ratio_low": 0.99, "cpu_ratio_high": 1.11}, calibrate=False
+    )
+    assert "95% interval 0.990–1.110" in summary
+    assert "Target ≤ 1.05: not settled" in summary
+    calibration = bench.summary(
+        {"cpu_ratio": 1.0, "cpu_ratio_low": 0.94, "cpu_ratio_high": 1.06}, calibrate=True
+    )
+    assert "the interval holds 1" in calibration
