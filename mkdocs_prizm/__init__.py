@@ -1,7 +1,9 @@
 """mkdocs-prizm: publish source-backed articles with MkDocs.
 
-The public API is the pure core (usable without MkDocs) re-exported here; the MkDocs plugin is
-registered as ``prizm`` and the Python-Markdown extension is ``mkdocs_prizm.extension``.
+The public API is the pure core (usable without MkDocs) re-exported here:
+[`analyse`][mkdocs_prizm.core.pipeline.analyse] reads one article's text and returns its
+``Article``, sources, citations and problems.  The MkDocs plugin is registered as ``prizm`` and
+the Python-Markdown extension is ``mkdocs_prizm.extension``.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from mkdocs_prizm.core.article import (
     Article,
     Author,
+    Citation,
     InternalNote,
     ReadingTime,
     Reliability,
@@ -17,7 +20,8 @@ from mkdocs_prizm.core.article import (
     SourcesSection,
     Tier,
 )
-from mkdocs_prizm.core.pipeline import Options, Processed, process_body, process_source
+from mkdocs_prizm.core.options import OptionsError, PrizmOptions
+from mkdocs_prizm.core.pipeline import Pipeline, Processed, analyse
 from mkdocs_prizm.core.problems import CODES, Problem, Severity
 
 __version__ = "0.1.0"
@@ -26,8 +30,11 @@ __all__ = [
     "CODES",
     "Article",
     "Author",
+    "Citation",
     "InternalNote",
-    "Options",
+    "OptionsError",
+    "Pipeline",
+    "PrizmOptions",
     "Problem",
     "Processed",
     "ReadingTime",
@@ -38,6 +45,5 @@ __all__ = [
     "SourcesSection",
     "Tier",
     "__version__",
-    "process_body",
-    "process_source",
+    "analyse",
 ]

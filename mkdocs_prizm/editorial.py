@@ -105,11 +105,7 @@ def fill_sources_page(
             return ""
         return get_relative_url(target.url, page.url) + "#" + ref.anchor
 
-    depth = page.url.count("/") if page.url else 0
-    base_url = "/".join([".."] * depth) if depth else "."
-    html = renderer.sources_index(
-        groups, reliability_histogram(groups), link=link, base_url=base_url
-    )
+    html = renderer.sources_index(groups, reliability_histogram(groups), link=link)
     content = page.content.replace(f"<p>{SOURCES_INDEX_MARKER}</p>", SOURCES_INDEX_MARKER)
     if SOURCES_INDEX_MARKER in content:
         page.content = content.replace(SOURCES_INDEX_MARKER, html, 1)

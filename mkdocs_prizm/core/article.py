@@ -126,6 +126,37 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Citation:
+    """One place in the text that cites a source entry.
+
+    Attributes:
+        line: Line of the citation in the article body (1-based, as ``Source.line``).
+        start: Column where the cited text starts (0-based, as a Python slice of the line).
+        end: Column where it ends (exclusive).
+        number: The cited entry's ``number``.
+        index: Which citation of that entry it is, in reading order (1-based).
+        superscript: Whether it is a superscript marker (``européen¹``) rather than a name.
+    """
+
+    line: int
+    start: int
+    end: int
+    number: int
+    index: int
+    superscript: bool = False
+
+    @property
+    def anchor(self) -> str:
+        """The citation's element id, ``prizm-cite-N-K``."""
+        return f"prizm-cite-{self.number}-{self.index}"
+
+    @property
+    def target(self) -> str:
+        """The cited entry's element id, ``prizm-source-N``."""
+        return source_anchor(self.number)
+
+
+@dataclass(frozen=True, slots=True)
 class SourcesSection:
     """The parsed "Sources et références" section.
 

@@ -43,6 +43,9 @@ def parse_authors(text: str, sink: ProblemSink) -> dict[str, Author]:
             (mark.column + 1) if mark else 0,
         )
         return {}
+    except (ValueError, TypeError, OverflowError) as exc:  # a tagged value YAML cannot build
+        sink.error("PRZ602", f"authors file holds a value that cannot be read: {exc}", 1)
+        return {}
     entries = data.get("authors") if isinstance(data, dict) else None
     if not isinstance(entries, dict):
         sink.error(

@@ -45,15 +45,16 @@ def _in_list(lines: list[str], flags: list[bool] | None, index: int) -> bool:
     return False
 
 
-def separate_lists(
+def list_breaks(
     text: str, *, lines: list[str] | None = None, code_blocks: bool | None = None
-) -> tuple[str, int]:
-    """Insert a blank line between a paragraph and a list that starts on the next line.
+) -> list[int]:
+    """The lines of ``text`` where a list starts right after a paragraph line.
 
-    Only the lines where a list item follows a line that could be a paragraph are examined
-    (found by one regex search for the item lines); the code blocks are located only when the
-    text may hold one, and whether the paragraph line is itself inside a list item is read by
-    walking up to the blank line above it.  Each line is walked over at most once.
+    Each of them needs a blank line before it for Python-Markdown to see the list.  Only the
+    lines where a list item follows a line that could be a paragraph are examined (found by one
+    regex search for the item lines); the code blocks are located only when the text may hold
+    one, and whether the paragraph line is itself inside a list item is read by walking up to
+    the blank line above it.  Each line is walked over at most once.
 
     Args:
         text: Markdown with ``\\n`` line endings.
@@ -63,7 +64,7 @@ def separate_lists(
             found out here otherwise.
 
     Returns:
-        The repaired text and how many lists were separated.
+        The 0-based indexes of the item lines, in order.
     """
     # The newlines that end a possible paragraph line and are followed by a list item.
     candidates = (
@@ -73,8 +74,8 @@ def separate_lists(
     )
     text_lines: list[str] = []  # split (and code located) at the first candidate
     flags: list[bool] | None = None
-    starts: list[int] = []  # offsets of the item lines that get a blank line before them
-    for index, start in lines_at(text, candidates):
+    breaks: list[int] = []
+    for index, _start in lines_at(text, candidates):
         if not text_lines:
             text_lines = text.split("\n") if lines is None else lines
             if code_blocks is None:
@@ -85,13 +86,18 @@ def separate_lists(
             continue
         if _in_list(text_lines, flags, index):
             continue
-        starts.append(start + len(text_lines[index]) + 1)
-    if not starts:
-        return text, 0
-    pieces: list[str] = []
-    done = 0
-    for start in starts:
-        pieces.append(text[done:start])
-        done = start
-    pieces.append(text[done:])
-    return "\n".join(pieces), len(starts)
+        breaks.append(index + 1)
+    return breaks
+
+
+def separate_lists(text: str) -> tuple[str, int]:
+    """Insert a blank line between a paragraph and a list that starts on the next line.
+
+    Returns:
+        The repaired text and how many lists were separated.
+    """
+    lines = text.split("\n")
+    breaks = list_breaks(text, lines=lines)
+    for index in reversed(breaks):
+        lines.insert(index, "")
+    return "\n".join(lines), len(breaks)

@@ -33,7 +33,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from mkdocs_prizm.core.article import SourcesSection, source_anchor
+from mkdocs_prizm.core.article import Citation, SourcesSection
 from mkdocs_prizm.core.markdown_scan import (
     code_flags,
     code_spans,
@@ -45,11 +45,8 @@ from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR, normalise_name, superscript_value
 
 __all__ = [
-    "CITE_SCHEME",
     "CitationMatcher",
-    "finish_citation_links",
-    "link_citation_lines",
-    "link_citations",
+    "locate_citations",
 ]
 
 #: ``(Source : Name)`` / ``[Sources: A, B]``; the closing bracket is checked to pair the opening.
@@ -231,76 +228,43 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
-#: The URL scheme of the Markdown citation links (``link_citations(markdown_links=True)``).
-CITE_SCHEME = "prizm-cite:"
-_CITE_HREF = f'href="{CITE_SCHEME}'
-#: What may make a cited text unsafe as a Markdown link's text: it is then written as HTML.
-_LINK_TEXT_HAZARDS = frozenset("[]\\`<")
-#: Characters that change the meaning of a Markdown link written right after them (an image,
-#: an escaped bracket, a reference link's second label).
-_LINK_PREFIX_HAZARDS = frozenset("!\\]")
-
-
-def _anchor_attributes(number: int, k: int, superscript: bool) -> str:
-    css = "prizm-cite prizm-cite--sup" if superscript else "prizm-cite"
-    return f'class="{css}" id="prizm-cite-{number}-{k}" href="#{source_anchor(number)}"'
-
-
 @dataclass(slots=True)
 class _Linker:
     matcher: CitationMatcher
     superscripts: dict[int, int]
-    markdown_links: bool = False
     counts: dict[int, int] = field(default_factory=dict)
     ids: dict[int, list[str]] = field(default_factory=dict)
     unmatched: dict[str, None] = field(default_factory=dict)
+    found: list[Citation] = field(default_factory=list)
 
-    def anchor(self, number: int, text: str, superscript: bool, before: str = "") -> str:
-        """The link for one citation of entry ``number``; ``before`` is the character before it.
-
-        A Markdown link right after ``!`` would be an image, after ``\\`` an escaped bracket,
-        after ``]`` the second label of a reference link: the HTML anchor is written there.
-        """
+    def cite(self, number: int, line: int, start: int, end: int, superscript: bool) -> None:
+        """Record one citation of entry ``number`` at ``line`` (1-based), columns start..end."""
         k = self.counts.get(number, 0) + 1
         self.counts[number] = k
-        self.ids.setdefault(number, []).append(f"prizm-cite-{number}-{k}")
-        if (
-            self.markdown_links
-            and before not in _LINK_PREFIX_HAZARDS
-            and _LINK_TEXT_HAZARDS.isdisjoint(text)
-        ):
-            return f"[{text}]({CITE_SCHEME}{number}:{k}{':sup' if superscript else ''})"
-        return f"<a {_anchor_attributes(number, k, superscript)}>{text}</a>"
+        citation = Citation(line, start, end, number, k, superscript)
+        self.ids.setdefault(number, []).append(citation.anchor)
+        self.found.append(citation)
 
 
-def finish_citation_links(html: str) -> str:
-    """Give the links to ``prizm-cite:N:K`` URLs the citation anchor's attributes.
+RE_HTML_LINK = re.compile(r"<a[\s>].*?</a\s*>", re.IGNORECASE)
 
-    ``<a href="prizm-cite:2:1">`` (the HTML Python-Markdown makes of the Markdown link
-    [`link_citations`][mkdocs_prizm.core.citations.link_citations] writes with
-    ``markdown_links``) becomes ``<a class="prizm-cite" id="prizm-cite-2-1"
-    href="#prizm-source-2">``, the anchor it writes otherwise; other attributes of the tag are
-    kept.  One substring search per link.
+
+def _link_text_spans(line: str) -> list[tuple[int, int]]:
+    """The spans of the line's links: a citation there is not linked (links do not nest).
+
+    Markdown links and images ``[text](url)``, reference links ``[text][ref]`` (brackets
+    nested in the text are paired) and HTML anchors ``<a ...>text</a>``.
     """
-    at = html.find(_CITE_HREF)
-    if at < 0:
-        return html
-    pieces: list[str] = []
-    pos = 0
-    while at >= 0:
-        start = at + len(_CITE_HREF)
-        end = html.find('"', start)
-        if end < 0:
-            break
-        number, _, rest = html[start:end].partition(":")
-        k, _, form = rest.partition(":")
-        if number.isdecimal() and k.isdecimal() and form in ("", "sup"):
-            pieces.append(html[pos:at])
-            pieces.append(_anchor_attributes(int(number), int(k), form == "sup"))
-            pos = end + 1
-        at = html.find(_CITE_HREF, end)
-    pieces.append(html[pos:])
-    return "".join(pieces)
+    spans = [match.span() for match in RE_HTML_LINK.finditer(line)]
+    opened: list[int] = []
+    for at, char in enumerate(line):
+        if char == "[" and (at == 0 or line[at - 1] != "\\"):
+            opened.append(at)
+        elif char == "]" and opened and line[at - 1] != "\\":
+            start = opened.pop()
+            if line[at + 1 : at + 2] in ("(", "["):
+                spans.append((start, at + 1))
+    return spans
 
 
 def _names_in_line(line: str, skip: list[tuple[int, int]], linker: _Linker) -> list[_Found]:
@@ -371,27 +335,25 @@ def _spans_in_line(
     return spans
 
 
-def link_citations(
+def locate_citations(
     body: str,
     section: SourcesSection | None,
     sink: ProblemSink,
     *,
     line_offset: int = 0,
     lines: Sequence[str] | None = None,
-    markdown_links: bool = False,
-) -> tuple[str, SourcesSection | None, tuple[str, ...]]:
-    """Wrap each cited name in a link to its source entry.
+    code_blocks: bool | None = None,
+) -> tuple[tuple[Citation, ...], SourcesSection | None, tuple[str, ...]]:
+    """Find the citations of the text and the entry each one cites.
 
-    ``(Source : CCI Provence-Alpes-Côte d'Azur)`` becomes
-    ``(Source : <a class="prizm-cite" id="prizm-cite-1-1" href="#prizm-source-1">CCI
-    Provence-Alpes-Côte d'Azur</a>)``; the author's text is kept as is inside the anchor (it is
-    still Markdown).  Ids are ``prizm-cite-N-K``, the K-th citation of source N in reading order.
-    Superscript markers get ``class="prizm-cite prizm-cite--sup"``.
+    ``(Source : CCI Provence-Alpes-Côte d'Azur)`` gives a
+    [`Citation`][mkdocs_prizm.core.article.Citation] over the cited name; the renderer makes it
+    a link to the entry (id ``prizm-cite-N-K``, the K-th citation of source N in reading order).
 
-    Nothing is changed inside fenced or indented code blocks, inline code spans, HTML comments
-    or the sources section itself.  A name that matches no entry is left exactly as written and
-    reported as ``PRZ401``: a warning when the section has entries, otherwise (no section, or a
-    section without entries) an info.
+    Nothing is looked for inside fenced or indented code blocks, inline code spans, HTML
+    comments, the text of a link (a citation there would nest one link in another) or the
+    sources section itself.  A name that matches no entry is reported as ``PRZ401``: a warning
+    when the section has entries, otherwise (no section, or a section without entries) an info.
 
     Args:
         body: The article's Markdown without front matter (same text as given to
@@ -402,55 +364,17 @@ def link_citations(
         line_offset: The offset used when parsing ``section`` (its lines are body lines plus
             this offset).
         lines: ``body.split("\\n")``, when the caller has it already (it is not changed).
-        markdown_links: Write each link as a Markdown link to ``prizm-cite:N:K`` (``:sup``
-            for a superscript mark), for
-            [`finish_citation_links`][mkdocs_prizm.core.citations.finish_citation_links] to
-            complete in the rendered HTML; a cited text holding brackets, a backslash, a
-            backtick or ``<``, or right after ``!``, ``\\`` or ``]``, is still written as the
-            HTML anchor.
-
-    Returns:
-        ``(body, section, unmatched)``: the linked body, the section whose entries list their
-        citation ids, and the unmatched names (deduplicated, in order of appearance).
-    """
-    work = body.split("\n") if lines is None else list(lines)
-    changed, section, unmatched = link_citation_lines(
-        body, work, section, sink, line_offset=line_offset, markdown_links=markdown_links
-    )
-    return ("\n".join(work) if changed else body), section, unmatched
-
-
-def link_citation_lines(
-    body: str,
-    lines: list[str],
-    section: SourcesSection | None,
-    sink: ProblemSink,
-    *,
-    line_offset: int = 0,
-    markdown_links: bool = False,
-    code_blocks: bool | None = None,
-) -> tuple[bool, SourcesSection | None, tuple[str, ...]]:
-    """[`link_citations`][mkdocs_prizm.core.citations.link_citations], on the lines in place.
-
-    For callers that go on working on the lines (the pipeline replaces the sources section in
-    them next): the linked lines are written into ``lines``, and the body is joined once, at
-    the end, by the caller.
-
-    Args:
-        body: As for ``link_citations``.
-        lines: ``body.split("\\n")``; the lines that get a link are replaced.
-        section: As for ``link_citations``.
-        sink: As for ``link_citations``.
-        line_offset: As for ``link_citations``.
-        markdown_links: As for ``link_citations``.
         code_blocks: Whether ``body`` may hold code blocks, when the caller knows it
-            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]
-            of ``body`` or of a text it was taken from); found out here otherwise.
+            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]);
+            found out here otherwise.
 
     Returns:
-        ``(changed, section, unmatched)``: whether a line was changed, and as for
-        ``link_citations``.
+        ``(citations, section, unmatched)``: the citations in reading order (lines are body
+        lines), the section whose entries list their citation ids, and the unmatched names
+        (deduplicated, in order of appearance).
     """
+    if lines is None:
+        lines = body.split("\n")
     has_entries = section is not None and bool(section.entries)
     severity = Severity.WARNING if has_entries else Severity.INFO
     matcher = CitationMatcher.for_section(section)
@@ -464,19 +388,18 @@ def link_citation_lines(
                     superscripts.setdefault(superscript_value(lead.group(1)), entry.number)
         first = section.start_line - line_offset - 1
         protected = range(first, section.end_line - line_offset)
-    linker = _Linker(matcher, superscripts, markdown_links)
+    linker = _Linker(matcher, superscripts)
 
     # Most lines cite nothing: the candidates are found with C-level substring searches, and
     # only they are looked at; code blocks and comments are located only when present.
     if "ource" not in body and "OURCE" not in body and not superscripts:
-        return False, section, ()
+        return (), section, ()
     if code_blocks is None:
         code_blocks = may_have_code_blocks(body)
     code = code_flags(lines) if code_blocks else None
     # A one-character search first: most bodies hold no "<" at all once the notes are gone.
     comments = _comment_ranges(body) if "<" in body and "<!--" in body else []
     comment_ends = [end for _, end in comments]
-    changed = False
     for index, start in _candidate_lines(body, bool(superscripts)):
         if (code is not None and code[index]) or index in protected:
             continue
@@ -487,12 +410,13 @@ def link_citation_lines(
         ):
             continue
         skip = code_spans(line)
+        if "[" in line or "<a" in line:
+            skip += _link_text_spans(line)
         if comments:
             skip += _spans_in_line(comments, comment_ends, start, len(line))
         found = _names_in_line(line, skip, linker)
         if not found:
             continue
-        pieces: list[str] = []
         pos = 0
         for item in found:
             if item.start < pos:
@@ -513,15 +437,8 @@ def link_citation_lines(
                     item.start + 1,
                 )
                 continue
-            pieces.append(line[pos : item.start])
-            before = line[item.start - 1] if item.start else ""
-            text = line[item.start : item.end]
-            pieces.append(linker.anchor(number, text, item.superscript, before))
+            linker.cite(number, index + 1, item.start, item.end, item.superscript)
             pos = item.end
-        if pos:
-            pieces.append(line[pos:])
-            lines[index] = "".join(pieces)
-            changed = True
 
     new_section = section
     if section is not None and linker.ids:
@@ -534,4 +451,4 @@ def link_citation_lines(
                 for e in section.entries
             ),
         )
-    return changed, new_section, tuple(linker.unmatched)
+    return tuple(linker.found), new_section, tuple(linker.unmatched)

@@ -135,6 +135,11 @@ class ProblemSink:
             line += self.offset()
         self.items.append(Problem(self.file, line, column, severity, code, message))
 
+    def discard_from(self, mark: int) -> None:
+        """Forget the problems recorded since there were ``mark`` of them."""
+        del self.items[mark:]
+        self._deferred = [index for index in self._deferred if index < mark]
+
     def finish(self) -> list[Problem]:
         """The problems, deferred lines resolved when the offset is known, else set to 0."""
         resolved = not callable(self.line_offset)

@@ -1,0 +1,101 @@
+"""The published Markdown of an article, and the swap of markers for rendered HTML.
+
+The core hands back data: the body without notes, where the citations are, where lists need a
+blank line, and the sources section's lines.  ``article_markdown`` makes the Markdown the host
+renders, in one pass over the body's lines: each citation wrapped in its link
+(``prizm/citation.html``), a blank line before each list that needs one,
+and the sources section's entries swapped for the markers where the rendered block goes.
+[`swap_markers`][mkdocs_prizm.render.markdown.swap_markers] then puts the rendered fragments
+into the HTML.  The same encoding serves every host, with or without Material's blog plugin.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from itertools import groupby
+
+from mkdocs_prizm.core.article import Citation, SourcesSection
+from mkdocs_prizm.core.pipeline import Processed
+from mkdocs_prizm.render.renderer import SOURCES_CLOSE, SOURCES_LIST, SOURCES_OPEN
+
+__all__ = ["article_markdown", "swap_markers"]
+
+
+def article_markdown(processed: Processed, cite: Callable[[Citation, str], str]) -> str:
+    """The Markdown to render for a processed page.
+
+    Args:
+        processed: The core's result.
+        cite: Makes the link of one citation around its text (``Renderer.citation``).
+
+    Returns:
+        ``processed.body`` for an ordinary page; for an article, the body with its citations
+        linked, its lists separated and its sources entries replaced by the markers.
+    """
+    article = processed.article
+    section = article.sources if article.sources and article.sources.entries else None
+    if not article.is_article or not (processed.citations or processed.list_breaks or section):
+        return processed.body
+    lines = processed.body.split("\n")
+    for line, group in groupby(processed.citations, key=lambda c: c.line):
+        lines[line - 1] = _link(lines[line - 1], list(group), cite)
+    if section is not None:
+        start = section.start_line - processed.body_offset - 1
+        end = section.end_line - processed.body_offset
+        lines[start:end] = [_section_block(lines[start], section)]
+    else:
+        start = end = len(lines)
+    # Blank lines last, from the bottom up, so that earlier indexes stay valid; a list inside
+    # the replaced section is the sources list itself.
+    shift = (end - start) - 1
+    for index in reversed(processed.list_breaks):
+        if start <= index < end:
+            continue
+        lines.insert(index - shift if index >= end else index, "")
+    return "\n".join(lines)
+
+
+def _link(line: str, citations: Sequence[Citation], cite: Callable[[Citation, str], str]) -> str:
+    pieces: list[str] = []
+    pos = 0
+    for citation in citations:
+        pieces += (line[pos : citation.start], cite(citation, line[citation.start : citation.end]))
+        pos = citation.end
+    pieces.append(line[pos:])
+    return "".join(pieces)
+
+
+def _section_block(heading: str, section: SourcesSection) -> str:
+    """The section's heading, intro and trailing text around the markers of the block."""
+    block = ["", SOURCES_OPEN, "", heading, ""]
+    if section.intro.strip():
+        block += [section.intro.strip(), ""]
+    block += [SOURCES_LIST, "", SOURCES_CLOSE, ""]
+    if section.trailing.strip():
+        block += [section.trailing.strip("\n"), ""]
+    return "\n".join(block)
+
+
+def swap_markers(text: str, swaps: Sequence[tuple[str, str]], tail: str = "") -> str:
+    """Replace the first occurrence of each marker in ``text``, then append ``tail``.
+
+    The page is copied once, whatever the number of markers; a marker that is not in ``text``
+    is ignored.
+
+    Args:
+        text: The page's HTML.
+        swaps: ``(marker, html)`` pairs.
+        tail: Appended to the result.
+    """
+    found = sorted((at, marker, html) for marker, html in swaps if (at := text.find(marker)) >= 0)
+    pieces: list[str] = []
+    pos = 0
+    for at, marker, html in found:
+        if at < pos:  # inside a marker already replaced
+            continue
+        pieces += (text[pos:at], html)
+        pos = at + len(marker)
+    if not pieces and not tail:
+        return text
+    pieces += (text[pos:], tail)
+    return "".join(pieces)

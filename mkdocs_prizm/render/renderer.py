@@ -1,0 +1,227 @@
+"""Renders an article's fragments (byline, sources list, citations, structured data).
+
+One rendering path for every host: the packaged templates (``prizm/*.html``), looked up through
+the host's search path so that a theme's override wins, rendered from the view models of
+[`views`][mkdocs_prizm.render.views].  The MkDocs plugin, the Markdown extension and the CLI's
+sources page all call this class.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import markupsafe
+
+from mkdocs_prizm.core.article import Article, Citation, Source
+from mkdocs_prizm.core.charrefs import astral_to_charrefs
+from mkdocs_prizm.core.i18n import labels_for
+from mkdocs_prizm.core.jsonld import dumps_jsonld
+from mkdocs_prizm.core.options import PrizmOptions
+from mkdocs_prizm.core.report import ArticleRef, HistogramBucket, SourceGroup
+from mkdocs_prizm.render.environment import load
+from mkdocs_prizm.render.histogram import histogram_bars
+from mkdocs_prizm.render.views import byline_view, source_view
+
+__all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "RenderOptions", "Renderer"]
+
+#: Where the sources block goes in a page: markers written into the Markdown (HTML comments,
+#: which Python-Markdown keeps as they are), swapped for the rendered block in the HTML.
+SOURCES_OPEN = "<!-- prizm:sources-open -->"
+SOURCES_LIST = "<!-- prizm:sources -->"
+SOURCES_CLOSE = "<!-- prizm:sources-close -->"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """How fragments look: language, labels, tiers, links.
+
+    Attributes:
+        language: The site's language; an article may declare its own.
+        labels: Overrides of the labels.
+        thresholds: The tiers' lowest scores.
+        link_rel: ``rel`` of source links.
+        link_target: ``target`` of source links, or ``None``.
+        tags_url: The tags page, site-relative (``tags/``) or absolute, or ``None``.
+        tag_anchor: Turns a tag into the fragment of its entry on the tags page (Material's
+            own slug rule when its tags plugin is on); ``None`` for ``tag:<slug>``.
+    """
+
+    language: str = "fr"
+    labels: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    thresholds: tuple[float, float, float] = (9.0, 7.0, 5.0)
+    link_rel: str = "noopener noreferrer"
+    link_target: str | None = None
+    tags_url: str | None = None
+    tag_anchor: Callable[[str], str] | None = None
+
+    @classmethod
+    def from_options(cls, options: PrizmOptions, language: str, **extra: Any) -> RenderOptions:
+        """The rendering part of the site's options."""
+        return cls(
+            language=language,
+            labels=options.labels,
+            thresholds=options.sources_thresholds,
+            link_rel=options.sources_link_rel,
+            link_target=options.sources_link_target,
+            tags_url=options.tags_url,
+            **extra,
+        )
+
+
+class Renderer:
+    """Renders fragments with the templates of ``env``; one per build (compiled once).
+
+    Every template is compiled when the renderer is made, so that a fault in a theme's
+    override stops the build at once, with the template's name and line
+    ([`TemplateError`][mkdocs_prizm.render.environment.TemplateError]).
+    """
+
+    def __init__(self, env: jinja2.Environment, options: RenderOptions) -> None:
+        self.env = env
+        self.options = options
+        self._labels: dict[str, dict[str, str]] = {}
+        self.labels = self.labels_for(options.language)
+        self._byline = load(env, "prizm/byline.html")
+        self._sources = load(env, "prizm/sources.html")
+        self._citation = load(env, "prizm/citation.html")
+        self._jsonld = load(env, "prizm/jsonld.html")
+        self._sources_page: Callable[..., str] | None = None
+
+    def labels_for(self, language: str) -> dict[str, str]:
+        """The labels in ``language`` with the site's overrides (a site has few languages)."""
+        found = self._labels.get(language)
+        if found is None:
+            found = self._labels[language] = labels_for(language, self.options.labels)
+        return found
+
+    # -- article fragments -----------------------------------------------------------------
+
+    def byline(self, article: Article, *, base_url: str = "") -> str:
+        """The byline's HTML; ``base_url`` leads from the page to the site's root."""
+        labels = self.labels_for(article.language)
+        view = byline_view(
+            article,
+            labels,
+            asset=lambda path: _relative(path, base_url),
+            tag_url=lambda tag: self._tag_url(tag, base_url),
+        )
+        return astral_to_charrefs(self._byline(byline=view, labels=labels))
+
+    def sources(self, article: Article) -> str:
+        """The sources list's HTML (empty when the article has no entries)."""
+        if article.sources is None or not article.sources.entries:
+            return ""
+        language = article.language
+        labels = self.labels_for(language)
+        thresholds = self.options.thresholds
+        entries = [source_view(s, labels, language, thresholds) for s in article.sources.entries]
+        html = self._sources(
+            entries=entries,
+            article=article,
+            labels=labels,
+            link_rel=self.options.link_rel,
+            link_target=self.options.link_target,
+        )
+        return astral_to_charrefs(html)
+
+    def sources_fragments(self, article: Article) -> list[tuple[str, str]]:
+        """The sources block as ``(marker, html)`` pairs, for ``swap_markers``."""
+        return [
+            (SOURCES_OPEN, self.section_open(article)),
+            (SOURCES_LIST, self.sources(article)),
+            (SOURCES_CLOSE, "</section>"),
+        ]
+
+    def section_open(self, article: Article) -> str:
+        """The opening tag of the sources block."""
+        heading = article.sources.heading if article.sources else self.labels["sources"]
+        escaped = astral_to_charrefs(markupsafe.escape(heading))
+        count = len(article.sources.entries) if article.sources else 0
+        return f'<section class="prizm-sources" aria-label="{escaped}" data-count="{count}">'
+
+    def citation(self, citation: Citation, text: str) -> str:
+        """The link of one citation, around ``text`` (Markdown, as the author wrote it)."""
+        # The text is the author's Markdown, rendered (and sanitised) after the link is put in.
+        return self._citation(citation=citation, text=markupsafe.Markup(text))  # noqa: S704
+
+    def jsonld(self, data: Mapping[str, Any]) -> str:
+        """The ``<script type="application/ld+json">`` element of ``data``."""
+        # dumps_jsonld escapes what could end the script element.
+        return self._jsonld(json=markupsafe.Markup(dumps_jsonld(data)), data=data)  # noqa: S704
+
+    # -- the site's sources page -------------------------------------------------------------
+
+    def sources_index(
+        self,
+        groups: Sequence[SourceGroup],
+        histogram: Sequence[HistogramBucket],
+        *,
+        link: Callable[[ArticleRef], str],
+    ) -> str:
+        """The public sources page's index: the histogram, then every source and its articles.
+
+        Args:
+            groups: The sources, from ``sources_index``.
+            histogram: The buckets, from
+                [`reliability_histogram`][mkdocs_prizm.core.sources_index.reliability_histogram].
+            link: Gives the URL of a citing article's entry, relative to the sources page
+                (empty when the article is not in the site).
+        """
+        if self._sources_page is None:
+            self._sources_page = load(self.env, "prizm/sources_page.html")
+        language = self.options.language
+        labels, thresholds = self.labels, self.options.thresholds
+        articles = {ref.path for group in groups for ref in group.articles}
+        views = [
+            (group, source_view(_as_source(group), labels, language, thresholds))
+            for group in groups
+        ]
+        html = self._sources_page(
+            groups=views,
+            histogram=histogram,
+            bars=histogram_bars(histogram, thresholds, labels),
+            articles_count=len(articles),
+            link=link,
+            labels=labels,
+            link_rel=self.options.link_rel,
+            link_target=self.options.link_target,
+        )
+        return astral_to_charrefs(html)
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _tag_url(self, tag: str, base_url: str) -> str:
+        """Link of a tag on the tags page, relative to the current page; empty when none."""
+        options = self.options
+        if not options.tags_url:
+            return ""
+        if options.tag_anchor is not None:
+            anchor = options.tag_anchor(tag)
+        else:
+            slug = "".join(ch if ch.isalnum() else "-" for ch in tag.casefold()).strip("-")
+            anchor = f"tag:{slug}"
+        return f"{_relative(options.tags_url, base_url)}#{anchor}"
+
+
+def _relative(path: str, base_url: str) -> str:
+    """Make a site-relative path usable from a page ``base_url`` away from the root."""
+    if "://" in path or path.startswith(("/", "data:")) or not base_url:
+        return path
+    # "./" is the home page's URL: from "articles/x/" it is "../../", not "../.././".
+    return base_url.rstrip("/") + "/" + path.removeprefix("./")
+
+
+def _as_source(group: SourceGroup) -> Source:
+    """A site-wide source as an entry, for its badge."""
+    return Source(
+        number=0,
+        title=group.title,
+        kind=group.kind,
+        url=group.url,
+        url_safe=bool(group.url),
+        reliability=group.reliability,
+    )

@@ -1,0 +1,199 @@
+"""View models: what the templates show, worked out once in Python.
+
+Templates only arrange these values; tiers, labels, short URLs and localised dates are computed
+here, so that a theme's override of a template never has to repeat that logic.  Each view also
+carries the core object it was made from (``source``, ``article``) for overrides that want more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from mkdocs_prizm.core.article import Article, Source, Tier
+from mkdocs_prizm.core.i18n import format_date, format_score
+from mkdocs_prizm.core.sources import reliability_tier
+
+__all__ = [
+    "TIER_ICONS",
+    "BylineView",
+    "DateView",
+    "LinkView",
+    "SourceView",
+    "byline_view",
+    "short_url",
+    "source_view",
+    "tier_label",
+]
+
+#: A shape for each tier (filled dots), shown next to its words: colour is never the only sign.
+TIER_ICONS: dict[Tier, str] = {
+    Tier.VERY_HIGH: "●●●●",
+    Tier.HIGH: "●●●○",
+    Tier.MEDIUM: "●●○○",
+    Tier.LOW: "●○○○",
+    Tier.UNRATED: "○○○○",
+}
+_SHORT_URL_LENGTH = 60
+
+
+@dataclass(frozen=True, slots=True)
+class DateView:
+    """A date as shown: ``iso`` for ``<time datetime>`` (empty when unknown), ``text``, ``note``."""
+
+    iso: str
+    text: str
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LinkView:
+    """A name with an optional link (``href`` empty when none) and a label for screen readers."""
+
+    text: str
+    href: str = ""
+    label: str = ""
+    image: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceView:
+    """One entry of the sources list, ready to show.
+
+    Attributes:
+        source: The core entry.
+        tier: The reliability tier's value (``high``), for the BEM modifier and ``data-tier``.
+        tier_label: The tier in words (``fiable``).
+        tier_icon: The tier as dots (``●●●○``).
+        score: The score as shown (``7,5/10``), empty when unrated.
+        title_attribute: The badge's tooltip (``Fiabilité : 8/10``).
+        date: The entry's date, or ``None``.
+        short_url: Host and start of the path, for display.
+        backrefs: Links back to each citation of the entry in the text.
+    """
+
+    source: Source
+    tier: str
+    tier_label: str
+    tier_icon: str
+    score: str
+    title_attribute: str
+    date: DateView | None
+    short_url: str
+    backrefs: tuple[LinkView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BylineView:
+    """The byline's values, ready to show.
+
+    Attributes:
+        article: The core article.
+        authors: Name, profile link and avatar URL of each author.
+        date: Publication date, or ``None``.
+        updated: Update date, or ``None``.
+        reading_minutes: Minutes of reading, or ``None``.
+        reading_time: The reading time in words (``7 min de lecture``), or empty.
+        categories: The categories.
+        tags: Each tag with its link on the tags page (``href`` empty when none).
+    """
+
+    article: Article
+    authors: tuple[LinkView, ...]
+    date: DateView | None
+    updated: DateView | None
+    reading_minutes: int | None
+    reading_time: str
+    categories: tuple[str, ...]
+    tags: tuple[LinkView, ...]
+
+
+def tier_label(tier: Tier, labels: Mapping[str, str]) -> str:
+    """Words for a tier (``fiable``)."""
+    return labels.get("tier_" + tier.value.replace("-", "_"), tier.value)
+
+
+def short_url(url: str) -> str:
+    """The host and the start of the path, for display."""
+    parts = urlsplit(url)
+    shown = parts.netloc + parts.path
+    if len(shown) <= _SHORT_URL_LENGTH:
+        return shown
+    return shown[: _SHORT_URL_LENGTH - 3] + "…"
+
+
+def _date(value: dt.date, language: str) -> DateView:
+    return DateView(value.isoformat(), format_date(value, language))
+
+
+def source_view(
+    source: Source,
+    labels: Mapping[str, str],
+    language: str,
+    thresholds: tuple[float, float, float],
+) -> SourceView:
+    """The view of one source entry."""
+    reliability = source.reliability
+    tier = reliability_tier(reliability.score, thresholds)
+    score = ""
+    if reliability.score is not None:
+        score = labels["score_out_of"].format(score=format_score(reliability.score, language))
+    title = labels["reliability"] + (f" : {reliability.raw}" if reliability.raw else "")
+    date = None
+    if source.date is not None:
+        value = source.date
+        if value.value is not None and value.precision == "day":
+            text = format_date(value.value, language)
+        else:
+            text = value.raw
+        date = DateView(value.iso, text, value.note or "")
+    back = labels["back_to_citation"]
+    backrefs = tuple(
+        LinkView(f"↩\ufe0e{n}", f"#{cite}", back.format(n=n))
+        for n, cite in enumerate(source.citations, start=1)
+    )
+    return SourceView(
+        source=source,
+        tier=tier.value,
+        tier_label=tier_label(tier, labels),
+        tier_icon=TIER_ICONS[tier],
+        score=score,
+        title_attribute=title,
+        date=date,
+        short_url=short_url(source.url) if source.url_safe else source.url,
+        backrefs=backrefs,
+    )
+
+
+def byline_view(
+    article: Article,
+    labels: Mapping[str, str],
+    *,
+    asset: Callable[[str], str],
+    tag_url: Callable[[str], str],
+) -> BylineView:
+    """The view of an article's byline.
+
+    Args:
+        article: The article.
+        labels: The labels in the article's language.
+        asset: Makes a site-relative path usable from the page (avatars).
+        tag_url: The link of a tag on the tags page, empty when none.
+    """
+    language = article.language
+    minutes = article.reading_time.minutes if article.reading_time else None
+    return BylineView(
+        article=article,
+        authors=tuple(
+            LinkView(a.name, a.url, image=asset(a.avatar) if a.avatar else "")
+            for a in article.authors
+        ),
+        date=_date(article.date, language) if article.date else None,
+        updated=_date(article.updated, language) if article.updated else None,
+        reading_minutes=minutes,
+        reading_time=labels["reading_time"].format(minutes=minutes) if minutes else "",
+        categories=article.categories,
+        tags=tuple(LinkView(tag, tag_url(tag)) for tag in article.tags),
+    )
