@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from mkdocs_prizm.core.frontmatter import normalise_newlines
-from mkdocs_prizm.core.pipeline import process_source
+from mkdocs_prizm.core.pipeline import analyse
 from tests.conftest import CORPUS, corpus_files, run_build, write_project
 
 pytestmark = pytest.mark.corpus
@@ -98,7 +98,7 @@ def test_no_sentence_is_lost(corpus_site: tuple[Path, list[Path]]) -> None:
     reports = []
     for path in files:
         source = path.read_text(encoding="utf-8-sig")
-        if process_source(source, path.name).internal_report:
+        if analyse(source, path.name).internal_report:
             reports.append(path.name)
             assert not (site / path.stem).exists()  # kept out of the site
             continue
@@ -128,7 +128,7 @@ def test_no_sentence_is_lost(corpus_site: tuple[Path, list[Path]]) -> None:
 
 def test_lists_after_paragraphs_render_as_lists(corpus_site: tuple[Path, list[Path]]) -> None:
     site, files = corpus_site
-    changed = [p for p in files if process_source(p.read_text("utf-8-sig"), p.name).lists_separated]
+    changed = [p for p in files if analyse(p.read_text("utf-8-sig"), p.name).list_breaks]
     # The pipeline writes CommonMark: these articles start a list right after a paragraph.
     assert len(changed) >= 18
     for path in changed:
@@ -141,9 +141,7 @@ def test_every_corpus_article_is_an_article() -> None:
     files = corpus_files()
     if not files:
         pytest.skip("../shared/corpus/prizmia is not present")
-    articles = [
-        p for p in files if process_source(p.read_text("utf-8-sig"), p.name).article.is_article
-    ]
+    articles = [p for p in files if analyse(p.read_text("utf-8-sig"), p.name).article.is_article]
     # Every real article carries article fields; the Astro placeholders do too (pubDate).
     assert len(articles) == len(files), sorted({p.name for p in files} - {p.name for p in articles})
     assert CORPUS.is_dir()

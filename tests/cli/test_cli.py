@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_prizm.core.pipeline import process_source
+from mkdocs_prizm.core.pipeline import analyse
 from mkdocs_prizm.core.problems import CODES
 from tests.conftest import CORPUS, corpus_files
 
@@ -395,7 +395,7 @@ def test_corpus(tmp_path: Path) -> None:
     # The same counts as the pipeline the plugin runs, file by file.
     expected: collections.Counter[str] = collections.Counter()
     for path in files:
-        for problem in process_source(path.read_text(encoding="utf-8"), path.name).problems:
+        for problem in analyse(path.read_text(encoding="utf-8"), path.name).problems:
             expected[f"{problem.code} {problem.severity.value}"] += 1
     assert counts == expected
     assert all(p["code"] in CODES for p in problems)

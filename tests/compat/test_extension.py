@@ -10,9 +10,11 @@ import pytest
 from bs4 import BeautifulSoup
 
 from mkdocs_prizm.core.pipeline import Processed
-from mkdocs_prizm.extension import LOGGER_NAME, PrizmExtension, makeExtension
+from mkdocs_prizm.extension import PrizmExtension, log, makeExtension
 from tests.compat.articles import ARTICLE, BODY, NOTE_WORDS
 from tests.conftest import run_build, write_project
+
+LOGGER_NAME = log.name
 
 
 def convert(text: str, **config: object) -> BeautifulSoup:

@@ -14,7 +14,7 @@ import importlib.util
 
 import pytest
 
-from mkdocs_prizm.core.pipeline import Options, process_source
+from mkdocs_prizm.core.pipeline import analyse
 from tests.compat.articles import BODY, NOTE_WORDS
 from tests.conftest import BuildSite
 
@@ -93,14 +93,14 @@ def test_quoted_date_stops_material_blog(build_site: BuildSite) -> None:
 )
 def test_blog_compat_notes_dates(date_line: str, found: bool) -> None:
     source = f"---\ntitle: T\n{date_line}\nauthor: A\nreadingTime: 1 min\n---\n\n# T\n"
-    on = process_source(source, "post.md", Options(blog_compat=True))
+    on = analyse(source, "post.md", {"blog_compat": True})
     codes = [p for p in on.problems if p.code == "PRZ107"]
     assert bool(codes) is found
     if found:
         assert codes[0].line == 3
         assert codes[0].severity.value == "info"
         assert "2025-11-07" in codes[0].message
-    off = process_source(source, "post.md", Options())
+    off = analyse(source, "post.md")
     assert not [p for p in off.problems if p.code == "PRZ107"]
 
 

@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from mkdocs_prizm.core.pipeline import process_source
+from mkdocs_prizm.core.pipeline import analyse
 from tests.compat.articles import ARTICLE, NOTE_WORDS
 from tests.conftest import run_build, write_project
 
@@ -125,11 +125,11 @@ def test_updated_feed_uses_updated_date(tmp_path: Path) -> None:
 
 
 def test_dates_written_as_text_become_dates() -> None:
-    quoted = process_source(QUOTED_DATE, "compta.md")
+    quoted = analyse(QUOTED_DATE, "compta.md")
     assert quoted.meta_updates["date"] == dt.date(2025, 8, 16)
     assert quoted.meta_updates["updatedDate"] == dt.date(2025, 9, 1)
-    alias = process_source(ARTICLE, "aides.md")
+    alias = analyse(ARTICLE, "aides.md")
     assert alias.meta_updates["date"] == dt.date(2025, 11, 7)
     assert alias.meta_updates["categories"] == ["financement"]
-    plain = process_source(QUOTED_DATE.replace('"2025-08-16"', "2025-08-16"), "compta.md")
+    plain = analyse(QUOTED_DATE.replace('"2025-08-16"', "2025-08-16"), "compta.md")
     assert "date" not in plain.meta_updates  # a YAML date is left as the author wrote it

@@ -6,15 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import markdown
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_prizm.core.comments import strip_notes
-from mkdocs_prizm.core.pipeline import Options, finish_html, process_source
+from mkdocs_prizm.core.pipeline import Processed, analyse
 from mkdocs_prizm.core.problems import ProblemSink
-from mkdocs_prizm.render import Renderer, RenderOptions, make_environment
+from mkdocs_prizm.render import Renderer, RenderOptions, article_markdown, make_environment
 
 HOSTILE_URLS = (
     "javascript:alert(1)",
@@ -198,11 +197,16 @@ def _safe_href(href: str) -> bool:
 RENDERER = Renderer(make_environment([]), RenderOptions())
 
 
+def published(processed: Processed) -> str:
+    """The Markdown the plugin hands to Python-Markdown."""
+    return article_markdown(processed, RENDERER.citation)
+
+
 @PROPERTY_SETTINGS
 @given(documents())
 def test_processing_keeps_prose_and_drops_notes(doc: Doc) -> None:
-    processed = process_source(doc.text, "article.md")
-    out = processed.markdown
+    processed = analyse(doc.text, "article.md")
+    out = published(processed)
     for sentence in doc.sentences:
         assert sentence in out
     for secret in doc.secrets:
@@ -223,19 +227,19 @@ def test_stripping_is_idempotent(doc: Doc) -> None:
 @PROPERTY_SETTINGS
 @given(documents())
 def test_no_hostile_url_becomes_a_link(doc: Doc) -> None:
-    processed = process_source(doc.text, "article.md")
+    processed = analyse(doc.text, "article.md")
     article = processed.article
     html = RENDERER.byline(article) if article.is_article else ""
     if article.sources is not None:
         html += RENDERER.section_open(article) + RENDERER.sources(article)
-        html += RENDERER.section_close()
+        html += "</section>"
     soup = BeautifulSoup(html, "html.parser")
     for anchor in soup.find_all("a"):
         href = anchor.get("href")
         assert isinstance(href, str)
         assert _safe_href(href), href
     # The citation anchors the core writes into the Markdown only point at entries.
-    cites = BeautifulSoup(processed.markdown, "html.parser").select("a.prizm-cite")
+    cites = BeautifulSoup(published(processed), "html.parser").select("a.prizm-cite")
     for anchor in cites:
         assert str(anchor.get("href", "")).startswith("#prizm-source-")
 
@@ -243,9 +247,8 @@ def test_no_hostile_url_becomes_a_link(doc: Doc) -> None:
 @settings(max_examples=150, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("<!->`* \n:()[]#1.Sourcefiablté/")), max_size=300))
 def test_arbitrary_text_never_raises(text: str) -> None:
-    processed = process_source(FRONT_MATTER + text, "article.md")
-    assert isinstance(processed.markdown, str)
-    again = strip_notes(processed.markdown, ProblemSink("a.md"))
+    processed = analyse(FRONT_MATTER + text, "article.md")
+    again = strip_notes(published(processed), ProblemSink("a.md"))
     assert again.removed == 0
 
 
@@ -253,7 +256,7 @@ def test_arbitrary_text_never_raises(text: str) -> None:
 @given(source_entries())
 def test_sources_section_links_only_safe_urls(entries: str) -> None:
     text = FRONT_MATTER + "Texte (Source : Éditeur 1).\n\n## Sources et références\n\n" + entries
-    article = process_source(text, "article.md").article
+    article = analyse(text, "article.md").article
     assert article.sources is not None
     html = RENDERER.sources(article)
     links = BeautifulSoup(html, "html.parser").find_all("a")
@@ -263,27 +266,3 @@ def test_sources_section_links_only_safe_urls(entries: str) -> None:
         assert _safe_href(href), href
     safe = [s for s in article.sources.entries if s.url_safe]
     assert all(urlsplit(s.url).scheme in {"http", "https"} for s in safe)
-
-
-def _rendered_lines(text: str) -> list[str]:
-    html = markdown.markdown(text, extensions=["toc", "tables", "fenced_code"])
-    return [line for line in html.split("\n") if line.strip()]
-
-
-@PROPERTY_SETTINGS
-@given(documents())
-def test_plain_placeholders_render_as_the_html_ones(doc: Doc) -> None:
-    # The plugin hands Python-Markdown text markers and Markdown citation links, then finishes
-    # the HTML: the page must be the one the comment markers and HTML anchors give (blank lines
-    # between blocks aside).
-    as_html = process_source(doc.text, "a.md")
-    plain = process_source(doc.text, "a.md", Options(plain_placeholders=True))
-    expected = _rendered_lines(as_html.markdown)
-    assert (
-        _rendered_lines(
-            finish_html(
-                markdown.markdown(plain.markdown, extensions=["toc", "tables", "fenced_code"])
-            )
-        )
-        == expected
-    )

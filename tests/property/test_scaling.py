@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
-from mkdocs_prizm.core.pipeline import process_source
+from mkdocs_prizm.core.pipeline import analyse
 
 FRONT_MATTER = "---\ntitle: Essai\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\n"
 SECTION = "\n\n## Sources et références\n\n"
@@ -70,7 +70,7 @@ def _best_of_three(text: str) -> float:
     best = float("inf")
     for _ in range(3):
         start = time.perf_counter()
-        process_source(text, "article.md")
+        analyse(text, "article.md")
         best = min(best, time.perf_counter() - start)
     return best
 

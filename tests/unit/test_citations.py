@@ -7,19 +7,37 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_prizm.core.article import Source, SourcesSection
-from mkdocs_prizm.core.citations import (
-    CitationMatcher,
-    finish_citation_links,
-    link_citation_lines,
-    link_citations,
-)
+from mkdocs_prizm.core.article import Citation, Source, SourcesSection
+from mkdocs_prizm.core.citations import CitationMatcher, locate_citations
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import parse_sources
+from mkdocs_prizm.render import Renderer, RenderOptions, make_environment
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus" / "prizmia"
 SEED = SHARED / "seed" / "000_3a96af19274584b3.txt"
+
+
+RENDERER = Renderer(make_environment(), RenderOptions())
+
+
+def link_citations(
+    body: str, section: SourcesSection | None, sink: ProblemSink, *, line_offset: int = 0
+) -> tuple[str, SourcesSection | None, tuple[str, ...]]:
+    """The body with each located citation wrapped in the packaged template's link."""
+    citations, section, unmatched = locate_citations(body, section, sink, line_offset=line_offset)
+    lines = body.split("\n")
+    pieces: dict[int, list[str]] = {}
+    done: dict[int, int] = {}
+    for citation in citations:
+        line, at = lines[citation.line - 1], done.get(citation.line, 0)
+        text = line[citation.start : citation.end]
+        cited = RENDERER.citation(citation, text)
+        pieces.setdefault(citation.line, []).extend((line[at : citation.start], cited))
+        done[citation.line] = citation.end
+    for number, parts in pieces.items():
+        lines[number - 1] = "".join(parts) + lines[number - 1][done[number] :]
+    return "\n".join(lines), section, unmatched
 
 
 def md(text: str) -> str:
@@ -443,83 +461,43 @@ def test_whole_corpus_links_without_error() -> None:
     assert linked_total >= 90
 
 
-# -- Markdown links (``markdown_links``), completed in the HTML by finish_citation_links --------
+# -- positions and links ------------------------------------------------------------------
 
 
-def test_markdown_links_and_their_html() -> None:
+def test_citations_are_positions_in_the_body() -> None:
     body = md(MANIFESTE)
     sink = ProblemSink("a.md")
     section = parse_sources(body, sink)
-    linked, _, _ = link_citations(body, section, sink, markdown_links=True)
-    first = linked.split("\n")[0]
-    assert first.startswith("En tête du classement européen[¹](prizm-cite:1:1:sup). ")
-    # What Python-Markdown makes of such a link, then the anchor the HTML form writes.
-    html = '<p>européen<a href="prizm-cite:1:1:sup">¹</a> et <a href="prizm-cite:3:2">AI</a></p>'
-    assert finish_citation_links(html) == (
-        f"<p>européen{cite(1, 1, '¹', sup=True)} et {cite(3, 2, 'AI')}</p>"
-    )
+    citations, _, _ = locate_citations(body, section, sink)
+    first = citations[0]
+    assert first == Citation(1, first.start, first.end, 1, 1, superscript=True)
+    assert body.split("\n")[0][first.start : first.end] == "¹"
+    assert (first.anchor, first.target) == ("prizm-cite-1-1", "prizm-source-1")
+    assert locate_citations("Rien à citer ici.", None, ProblemSink("a.md")) == ((), None, ())
 
 
-def test_markdown_links_fall_back_to_html_for_awkward_texts() -> None:
-    section = section_of("A [b] c", "Slash\\")
-    body = "Voir *Sources : A [b] c*.\n\n(Source : Slash\\)"
-    linked, _, _ = link_citations(body, section, ProblemSink("a.md"), markdown_links=True)
-    assert cite(1, 1, "A [b] c") in linked
-    assert cite(2, 1, "Slash\\") in linked
-
-
-def test_no_markdown_link_where_it_would_be_an_image_or_escaped() -> None:
-    body = md(
-        """
-        Incroyable!¹ Et aussi\\² ou encore³.
-
-        ### Sources et références
-
-        ¹ Eurostat (2025). *Adoption*. Statistiques.
-
-        ² Squid Impact (2025). *Chiffres*. Étude.
-
-        ³ AllAboutAI (2025). *Stats*. Rapport.
-        """
-    )
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[voir (Source : Alpha)](https://x.example/)",
+        "[voir (Source : Alpha)][ref]",
+        '<a href="https://x.example/">voir (Source : Alpha)</a>',
+        "![graphique (Source : Alpha)](chart.png)",
+    ],
+)
+def test_no_citation_link_inside_a_link(line: str) -> None:
+    """A link inside a link is not HTML: such a citation stays as written."""
+    body = f"{line}\n\n## Sources\n\n1. **Alpha** - Fiabilité : 8/10\n"
     sink = ProblemSink("a.md")
     section = parse_sources(body, sink)
-    linked, _, _ = link_citations(body, section, sink, markdown_links=True)
-    assert linked.split("\n")[0] == (
-        f"Incroyable!{cite(1, 1, '¹', sup=True)} Et aussi\\{cite(2, 1, '²', sup=True)} "
-        "ou encore[³](prizm-cite:3:1:sup)."
-    )
+    citations, _, unmatched = locate_citations(body, section, sink)
+    assert citations == ()
+    assert unmatched == ()
 
 
-def test_finishing_keeps_other_attributes_and_ignores_other_links() -> None:
-    html = (
-        '<a href="prizm-cite:2:1" target="_blank">X</a> <a href="prizm-cite:x:1">Y</a> '
-        '<a href="prizm-cite:2:1:big">Z</a> <a href="https://e.org/">W</a>'
-    )
-    assert finish_citation_links(html) == (
-        '<a class="prizm-cite" id="prizm-cite-2-1" href="#prizm-source-2" target="_blank">X</a> '
-        '<a href="prizm-cite:x:1">Y</a> <a href="prizm-cite:2:1:big">Z</a> '
-        '<a href="https://e.org/">W</a>'
-    )
-    assert finish_citation_links("<p>rien</p>") == "<p>rien</p>"
-    assert finish_citation_links('<a href="prizm-cite:1') == '<a href="prizm-cite:1'
-
-
-def test_linking_in_place_changes_the_lines_as_the_text() -> None:
-    body = md(MANIFESTE)
-    section = parse_sources(body, ProblemSink("a.md"))
-    linked, expected_section, unmatched = link_citations(body, section, ProblemSink("a.md"))
-    lines = body.split("\n")
-    changed, in_place_section, in_place_unmatched = link_citation_lines(
-        body, lines, section, ProblemSink("a.md")
-    )
-    assert changed
-    assert "\n".join(lines) == linked != body
-    assert (in_place_section, in_place_unmatched) == (expected_section, unmatched)
-    untouched = ["Rien à citer ici."]
-    assert link_citation_lines(untouched[0], untouched, None, ProblemSink("a.md")) == (
-        False,
-        None,
-        (),
-    )
-    assert untouched == ["Rien à citer ici."]
+def test_a_citation_beside_a_link_is_linked() -> None:
+    body = "[voir](https://x.example/) (Source : Alpha)\n\n## Sources\n\n1. **Alpha**\n"
+    sink = ProblemSink("a.md")
+    section = parse_sources(body, sink)
+    linked, _, _ = link_citations(body, section, sink)
+    assert linked.split("\n")[0] == f"[voir](https://x.example/) (Source : {cite(1, 1, 'Alpha')})"

@@ -9,18 +9,25 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mkdocs_prizm.core.options import OptionsError
 from mkdocs_prizm.core.pipeline import (
     RE_FIRST_H1,
+    Processed,
+    _first_h1,
+    analyse,
+    is_internal_report,
+)
+from mkdocs_prizm.render import (
     SOURCES_CLOSE,
     SOURCES_LIST,
     SOURCES_OPEN,
-    Options,
-    Processed,
-    _first_h1,
-    finish_html,
-    is_internal_report,
-    process_source,
+    Renderer,
+    RenderOptions,
+    article_markdown,
+    make_environment,
 )
+
+RENDERER = Renderer(make_environment(), RenderOptions())
 
 CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "prizmia"
 
@@ -45,41 +52,41 @@ def test_report_recognised_by_its_first_heading() -> None:
     assert not is_internal_report({"title": "Guide"}, "# Guide\n", ("Rapport d'optimisation",))
 
 
-def test_finish_html_turns_plain_markers_into_comment_markers() -> None:
-    html = (
-        "<p>Texte</p>\n<p>PRIZMSOURCESOPENMARK</p>\n<h2>Sources</h2>\n"
-        "<p>PRIZMSOURCESLISTMARK</p>\n<p>PRIZMSOURCESCLOSEMARK</p>"
-    )
-    assert finish_html(html) == (
-        f"<p>Texte</p>\n{SOURCES_OPEN}\n<h2>Sources</h2>\n{SOURCES_LIST}\n{SOURCES_CLOSE}"
-    )
-    assert finish_html(html, markers=False) == html
-    assert finish_html("<p>Rien</p>") == "<p>Rien</p>"
-
-
 def _lines(html: str) -> list[str]:
     return [line for line in html.split("\n") if line.strip()]
 
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not available")
-def test_plain_placeholders_render_every_corpus_article_as_the_html_ones() -> None:
+def test_every_corpus_article_renders_its_markers_and_citation_links() -> None:
     md = markdown.Markdown(extensions=["toc", "tables", "fenced_code"])
     compared = 0
     for path in sorted(CORPUS.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
-        as_html = process_source(text, path.name)
-        plain = process_source(text, path.name, Options(plain_placeholders=True))
-        expected = _lines(md.reset().convert(as_html.markdown))
-        assert _lines(finish_html(md.reset().convert(plain.markdown))) == expected, path.name
-        compared += any("prizm-cite" in line or SOURCES_LIST in line for line in expected)
-    assert compared > 30  # articles with a sources list or a linked citation
+        processed = analyse(path.read_text(encoding="utf-8"), path.name)
+        html = md.reset().convert(article_markdown(processed, RENDERER.citation))
+        section = processed.article.sources
+        if section is not None and section.entries:
+            assert _lines(html).count(SOURCES_LIST) == 1, path.name
+            assert html.index(SOURCES_OPEN) < html.index(SOURCES_LIST) < html.index(SOURCES_CLOSE)
+        assert html.count('class="prizm-cite') == len(processed.citations), path.name
+        assert "prizm-cite:" not in html
+        assert "PRIZMSOURCES" not in html
+        compared += bool(processed.citations)
+    assert compared >= 10  # articles with a linked citation
+
+
+def test_analyse_takes_the_plugin_options_by_name() -> None:
+    text = "---\ntitle: T\ndate: 2025-07-29\nauthor: A\n---\n\nTexte.\n"
+    assert analyse(text).article.language == "fr"
+    assert analyse(text, options={"language": "en"}).article.language == "en"
+    with pytest.raises(OptionsError, match="nope"):
+        analyse(text, options={"nope": 1})
 
 
 def _article(body: str) -> Processed:
     """``body`` under a minimal article front matter, processed as the MkDocs plugin does."""
     front = "---\ntitle: Titre\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\n"
-    return process_source(front + body, "a.md", Options(plain_placeholders=True))
+    return analyse(front + body, "a.md")
 
 
 def test_lists_after_a_replaced_sources_section_are_separated() -> None:
@@ -89,11 +96,15 @@ def test_lists_after_a_replaced_sources_section_are_separated() -> None:
         "Texte (Source : Alpha).\n\n## Sources et références\n\nNos sources,\nvérifiées.\n\n"
         "1. **Alpha** - Web\n   - Fiabilité : 8/10\n\nÀ retenir :\n- un\n- deux\n"
     )
-    assert result.lists_separated == 1
-    assert "Nos sources,\nvérifiées." in result.markdown
-    assert "À retenir :\n\n- un\n- deux" in result.markdown
-    assert "PRIZMSOURCESLISTMARK" in result.markdown
-    assert "[Alpha](prizm-cite:1:1)" in result.markdown
+    markdown_text = article_markdown(result, RENDERER.citation)
+    assert len(result.list_breaks) == 1
+    assert "Nos sources,\nvérifiées." in markdown_text
+    assert "À retenir :\n\n- un\n- deux" in markdown_text
+    assert SOURCES_LIST in markdown_text
+    assert (
+        '<a class="prizm-cite" id="prizm-cite-1-1" href="#prizm-source-1">Alpha</a>'
+        in markdown_text
+    )
 
 
 def test_a_removed_note_that_leaves_an_indented_line_leaves_code_alone() -> None:
@@ -104,5 +115,6 @@ def test_a_removed_note_that_leaves_an_indented_line_leaves_code_alone() -> None
         "## Sources\n\n1. **Alpha** - Web\n   - Fiabilité : 8/10\n"
     )
     assert result.notes_removed == 1
-    assert "\n\n    (Source : Alpha) en code\n" in result.markdown
-    assert "prizm-cite" not in result.markdown
+    markdown_text = article_markdown(result, RENDERER.citation)
+    assert "\n\n    (Source : Alpha) en code\n" in markdown_text
+    assert "prizm-cite" not in markdown_text

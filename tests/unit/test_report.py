@@ -7,7 +7,8 @@ from textwrap import dedent
 
 import pytest
 
-from mkdocs_prizm.core.pipeline import Processed, process_source
+from mkdocs_prizm.core.i18n import LABELS
+from mkdocs_prizm.core.pipeline import Processed, analyse
 from mkdocs_prizm.core.problems import Problem, Severity
 from mkdocs_prizm.core.report import (
     UNRATED_BUCKET,
@@ -17,11 +18,11 @@ from mkdocs_prizm.core.report import (
     reliability_histogram,
     sources_index,
 )
-from mkdocs_prizm.render import CHART_HEIGHT, histogram_bars
+from mkdocs_prizm.render.histogram import CHART_HEIGHT, histogram_bars
 
 
 def process(path: str, text: str) -> Processed:
-    return process_source(dedent(text).lstrip("\n"), path)
+    return analyse(dedent(text).lstrip("\n"), path)
 
 
 ARTICLE = """
@@ -252,7 +253,7 @@ def test_reliability_histogram() -> None:
 
 def test_histogram_bars_scale_to_the_tallest() -> None:
     groups = sources_index([process("z.md", ARTICLE), process("b.md", TWO)])
-    bars = histogram_bars(reliability_histogram(groups))
+    bars = histogram_bars(reliability_histogram(groups), (9.0, 7.0, 5.0), LABELS["fr"])
     tallest = max(bars, key=lambda b: b.count)
     assert tallest.height == CHART_HEIGHT
     assert all(b.height == 0 for b in bars if b.count == 0)
@@ -261,5 +262,5 @@ def test_histogram_bars_scale_to_the_tallest() -> None:
 
 
 def test_histogram_bars_of_nothing() -> None:
-    bars = histogram_bars(reliability_histogram([]))
+    bars = histogram_bars(reliability_histogram([]), (9.0, 7.0, 5.0), LABELS["fr"])
     assert all(b.height == 0 for b in bars)
