@@ -21,7 +21,7 @@ from mkdocs_prizm.core.article import Article, Author, InternalNote, SourcesSect
 from mkdocs_prizm.core.authors import resolve
 from mkdocs_prizm.core.blocks import separate_lists
 from mkdocs_prizm.core.citations import finish_citation_links, link_citation_lines
-from mkdocs_prizm.core.comments import NoteMatcher, fold, strip_notes
+from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
     locate_front_matter,
@@ -36,6 +36,7 @@ from mkdocs_prizm.core.markdown_scan import find_all, may_have_code_blocks
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.sources import DEFAULT_HEADINGS, parse_sources
+from mkdocs_prizm.core.text import fold
 
 #: Titles of the pipeline's internal reports, which must not be published as articles.
 DEFAULT_REPORT_PATTERNS: tuple[str, ...] = ("Rapport d'optimisation",)
