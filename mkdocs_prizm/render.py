@@ -22,8 +22,8 @@ from mkdocs_prizm.core.article import Article, Source, SourceDate, Tier
 from mkdocs_prizm.core.charrefs import astral_to_charrefs
 from mkdocs_prizm.core.i18n import format_date, format_score, labels_for
 from mkdocs_prizm.core.pipeline import SOURCES_CLOSE, SOURCES_LIST, SOURCES_OPEN
-from mkdocs_prizm.core.report import UNRATED_BUCKET, ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.core.sources import reliability_tier
+from mkdocs_prizm.core.sources_index import UNRATED_BUCKET, ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.fastrender import render_byline, render_sources
 
 #: The package's own templates folder (appended last to the theme's search path).

@@ -9,10 +9,9 @@ import pytest
 
 from mkdocs_prizm.core.pipeline import Processed, process_source
 from mkdocs_prizm.core.problems import Problem, Severity
-from mkdocs_prizm.core.report import (
+from mkdocs_prizm.core.report import article_record, build_report
+from mkdocs_prizm.core.sources_index import (
     UNRATED_BUCKET,
-    article_record,
-    build_report,
     normalise_url,
     reliability_histogram,
     sources_index,

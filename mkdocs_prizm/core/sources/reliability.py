@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Iterable
 
 from mkdocs_prizm.core.article import Reliability, Tier
 from mkdocs_prizm.core.sources.forms import SEPARATORS
@@ -10,6 +12,7 @@ from mkdocs_prizm.core.text import plain_text
 
 __all__ = [
     "RE_RELIABILITY_LABEL",
+    "mean_score",
     "parse_reliability",
     "reliability_tier",
 ]
@@ -73,3 +76,18 @@ def reliability_tier(
     if score >= medium:
         return Tier.MEDIUM
     return Tier.LOW
+
+
+def mean_score(values: Iterable[float]) -> float | None:
+    """The mean of some scores, rounded to two decimals.
+
+    Args:
+        values: Scores out of ten.
+
+    Returns:
+        The mean, or ``None`` when there is no score.
+    """
+    items = list(values)
+    if not items:
+        return None
+    return round(math.fsum(items) / len(items), 2)
