@@ -3,7 +3,8 @@
 * [`split`][mkdocs_prizm.core.frontmatter.split]: the YAML block found, loaded and its faults
   reported (``PRZ101``–``PRZ103``); a second block merged;
 * [`fields`][mkdocs_prizm.core.frontmatter.fields]: the declarative table of the fields read
-  from it, their aliases and checks (``PRZ104``–``PRZ107``).
+  from it, their aliases and checks (``PRZ104``–``PRZ107``);
+* [`readers`][mkdocs_prizm.core.frontmatter.readers]: the checks of one value the table uses.
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from mkdocs_prizm.core.frontmatter.fields import (
     FrontMatterFields,
     looks_like_article,
     normalise,
-    safe_text,
 )
+from mkdocs_prizm.core.frontmatter.readers import safe_text
 from mkdocs_prizm.core.frontmatter.split import (
     FrontMatter,
     load_yaml_block,
