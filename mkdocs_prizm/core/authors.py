@@ -25,6 +25,8 @@ from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
 from mkdocs_prizm.core.urls import is_safe_url
 
+__all__ = ["parse_authors", "resolve"]
+
 
 def parse_authors(text: str, sink: ProblemSink) -> dict[str, Author]:
     """Read an authors file; faults are reported (PRZ602) and yield no authors.

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypedDict, cast
 
-from mkdocs_prizm.core.frontmatter import readers as r
+import mkdocs_prizm.core.frontmatter.readers as r
 from mkdocs_prizm.core.frontmatter.readers import Reader
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.readtime import parse_declared
