@@ -1,7 +1,8 @@
 """The MkDocs side of the editorial tooling: the JSON report and the public sources page.
 
-The data comes from the pure [`mkdocs_prizm.core.report`][mkdocs_prizm.core.report]; this module
-only knows where MkDocs keeps files and pages.  The plugin calls it from ``on_config`` (where the
+The data comes from the pure [`mkdocs_prizm.core.report`][mkdocs_prizm.core.report] and
+[`mkdocs_prizm.core.sources_index`][mkdocs_prizm.core.sources_index]; this module only knows
+where MkDocs keeps files and pages.  The plugin calls it from ``on_config`` (where the
 report goes), ``on_files`` (the sources page exists), ``on_env`` (every page's content is
 built: fill the sources page) and ``on_post_build`` (write the report).
 """
@@ -20,13 +21,8 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_prizm.core.pipeline import Processed
 from mkdocs_prizm.core.problems import Problem
-from mkdocs_prizm.core.report import (
-    ArticleRef,
-    article_record,
-    build_report,
-    reliability_histogram,
-    sources_index,
-)
+from mkdocs_prizm.core.report import article_record, build_report
+from mkdocs_prizm.core.sources_index import ArticleRef, reliability_histogram, sources_index
 from mkdocs_prizm.render import Renderer
 
 #: Where the sources index goes in the sources page (kept by the notes filter: ``prizm:``).

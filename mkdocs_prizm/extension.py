@@ -174,9 +174,7 @@ class PrizmExtension(Extension):
         self._renderers: dict[str, Renderer] = {}
 
     def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 (Python-Markdown's API)
-        """Keep the value as given: the options schema reads and checks it."""
-        if key not in self.config:
-            raise KeyError(f"mkdocs_prizm.extension: unknown option '{key}'")
+        """Keep the value as given: the options schema reads and checks it (unknown names too)."""
         self._values[key] = value
 
     def getConfig(self, key: str, default: Any = "") -> Any:  # noqa: N802 (Python-Markdown's API)

@@ -1,16 +1,28 @@
 """The normalised article: frozen dataclasses built from front matter, notes and sources.
 
 Everything here is plain data.  Templates receive it as ``page.meta["prizm"]`` (see the theme
-authors' guide in the docs); the CLI and the editorial report serialise it with
-[`Article.to_dict`][mkdocs_prizm.core.article.Article.to_dict].
+authors' guide in the docs); the editorial report serialises it
+([`article_record`][mkdocs_prizm.core.report.article_record]).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Article",
+    "Author",
+    "InternalNote",
+    "ReadingTime",
+    "Reliability",
+    "Source",
+    "SourceDate",
+    "SourcesSection",
+    "Tier",
+    "source_anchor",
+]
 
 
 class Tier(str, enum.Enum):
@@ -168,6 +180,9 @@ class SourcesSection:
         trailing: Markdown after the entries that is not a source (published as written).
         start_line: Line of the heading in the body (1-based).
         end_line: Last line of the section in the body (1-based, inclusive).
+        entries_start_line: First line of the entries (1-based; 0 without entries).
+        entries_end_line: Line after the entries: where the trailing text starts, or the line
+            after the section (1-based).
     """
 
     heading: str
@@ -177,6 +192,8 @@ class SourcesSection:
     trailing: str = ""
     start_line: int = 0
     end_line: int = 0
+    entries_start_line: int = 0
+    entries_end_line: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,20 +309,3 @@ class Article:
     sources: SourcesSection | None = None
     unmatched_citations: tuple[str, ...] = ()
     path: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        """Return a JSON-ready dict (dates as ISO strings)."""
-        data: dict[str, Any] = _jsonable(asdict(self))
-        return data
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, enum.Enum):
-        return value.value
-    return value

@@ -21,9 +21,11 @@ from typing import Any
 import yaml
 
 from mkdocs_prizm.core.article import Author
-from mkdocs_prizm.core.comments import fold
 from mkdocs_prizm.core.problems import ProblemSink
+from mkdocs_prizm.core.text import fold
 from mkdocs_prizm.core.urls import is_safe_url
+
+__all__ = ["parse_authors", "resolve"]
 
 
 def parse_authors(text: str, sink: ProblemSink) -> dict[str, Author]:

@@ -17,9 +17,7 @@ up to the first blank line, reported, and the text after it is published.
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +31,7 @@ from mkdocs_prizm.core.markdown_scan import (
     may_have_code_blocks,
 )
 from mkdocs_prizm.core.problems import ProblemSink
+from mkdocs_prizm.core.text import fold
 
 #: Patterns that mark a comment as an internal note (matched ignoring case and accents).
 DEFAULT_NOTE_PATTERNS: tuple[str, ...] = (
@@ -62,14 +61,6 @@ DEFAULT_DIRECTIVES: tuple[str, ...] = (
 
 RE_FIELD = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s*(.*?)\s*$")
 RE_PERCENT = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*%?")
-
-
-@functools.lru_cache(maxsize=4096)
-def fold(text: str) -> str:
-    """Return ``text`` case-folded, without accents, with typographic apostrophes made plain."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True, slots=True)

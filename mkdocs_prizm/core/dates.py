@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 
 from mkdocs_prizm.core.article import SourceDate
+from mkdocs_prizm.core.text import fold
 
 __all__ = ["MONTHS", "month_number", "parse_date_text"]
 
@@ -94,11 +94,6 @@ _NOTE_SEPARATORS = " \t,;:.-–—"
 _EMPHASIS = "*_`"
 
 
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def month_number(word: str) -> int | None:
     """Return the month number of a French or English month name or abbreviation.
 
@@ -108,7 +103,7 @@ def month_number(word: str) -> int | None:
     Returns:
         1..12, or ``None`` if ``word`` is not a month.
     """
-    return MONTHS.get(_fold(word).rstrip("."))
+    return MONTHS.get(fold(word).rstrip("."))
 
 
 def _make(year: int, month: int, day: int) -> dt.date | None:

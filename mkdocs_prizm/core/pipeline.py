@@ -26,7 +26,7 @@ from mkdocs_prizm.core.article import Article, Author, Citation, InternalNote, S
 from mkdocs_prizm.core.authors import resolve
 from mkdocs_prizm.core.blocks import list_breaks
 from mkdocs_prizm.core.citations import locate_citations
-from mkdocs_prizm.core.comments import NoteMatcher, fold, strip_notes
+from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
     locate_front_matter,
@@ -42,6 +42,7 @@ from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.sources import parse_sources
+from mkdocs_prizm.core.text import fold
 
 __all__ = ["Pipeline", "Processed", "analyse", "is_article_path"]
 
@@ -256,29 +257,20 @@ class Pipeline:
             breaks = tuple(list_breaks(body, lines=lines, code_blocks=code_blocks))
 
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
-        if norm.date is not None and not isinstance(fm.meta.get("date"), dt.date):
+        fields = norm.article
+        if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
             # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them
             # the alias (pubDate) or the parsed value of a date written as text ("2025-07-29").
-            meta_updates["date"] = norm.date
-        if norm.updated is not None and isinstance(fm.meta.get("updatedDate"), str):
-            meta_updates["updatedDate"] = norm.updated
-        if fm.meta.get("categories") is None and norm.categories:
-            meta_updates["categories"] = list(norm.categories)
+            meta_updates["date"] = fields["date"]
+        if fields["updated"] is not None and isinstance(fm.meta.get("updatedDate"), str):
+            meta_updates["updatedDate"] = fields["updated"]
+        if fm.meta.get("categories") is None and fields["categories"]:
+            meta_updates["categories"] = list(fields["categories"])
 
         article = Article(
             is_article=True,
-            title=norm.title,
-            description=norm.description,
-            date=norm.date,
-            updated=norm.updated,
+            **fields,
             authors=authors,
-            categories=norm.categories,
-            tags=norm.tags,
-            image=norm.image,
-            featured=norm.featured,
-            emoji=norm.emoji,
-            kind=norm.kind,
-            declared_sources=norm.declared_sources,
             language=language,
             reading_time=rt,
             note=_first(notes.notes),

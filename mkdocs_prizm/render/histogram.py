@@ -6,8 +6,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mkdocs_prizm.core.article import Tier
-from mkdocs_prizm.core.report import UNRATED_BUCKET, HistogramBucket
 from mkdocs_prizm.core.sources import reliability_tier
+from mkdocs_prizm.core.sources_index import UNRATED_BUCKET, HistogramBucket
 from mkdocs_prizm.render.views import tier_label
 
 __all__ = ["HistogramBar", "histogram_bars"]

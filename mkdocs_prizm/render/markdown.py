@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from itertools import groupby
 
-from mkdocs_prizm.core.article import Citation, SourcesSection
+from mkdocs_prizm.core.article import Citation
 from mkdocs_prizm.core.pipeline import Processed
 from mkdocs_prizm.render.renderer import SOURCES_CLOSE, SOURCES_LIST, SOURCES_OPEN
 
@@ -39,14 +39,16 @@ def article_markdown(processed: Processed, cite: Callable[[Citation, str], str])
     lines = processed.body.split("\n")
     for line, group in groupby(processed.citations, key=lambda c: c.line):
         lines[line - 1] = _link(lines[line - 1], list(group), cite)
+    start = end = len(lines)
     if section is not None:
-        start = section.start_line - processed.body_offset - 1
-        end = section.end_line - processed.body_offset
-        lines[start:end] = [_section_block(lines[start], section)]
-    else:
-        start = end = len(lines)
+        # The heading, intro and trailing text stay as written, around the block's markers.
+        offset = processed.body_offset + 1
+        heading = section.start_line - offset
+        lines[heading] = "\n".join(("", SOURCES_OPEN, "", lines[heading]))
+        start, end = section.entries_start_line - offset, section.entries_end_line - offset
+        lines[start:end] = ["\n".join(("", SOURCES_LIST, "", SOURCES_CLOSE, ""))]
     # Blank lines last, from the bottom up, so that earlier indexes stay valid; a list inside
-    # the replaced section is the sources list itself.
+    # the replaced entries is the sources list itself.
     shift = (end - start) - 1
     for index in reversed(processed.list_breaks):
         if start <= index < end:
@@ -63,17 +65,6 @@ def _link(line: str, citations: Sequence[Citation], cite: Callable[[Citation, st
         pos = citation.end
     pieces.append(line[pos:])
     return "".join(pieces)
-
-
-def _section_block(heading: str, section: SourcesSection) -> str:
-    """The section's heading, intro and trailing text around the markers of the block."""
-    block = ["", SOURCES_OPEN, "", heading, ""]
-    if section.intro.strip():
-        block += [section.intro.strip(), ""]
-    block += [SOURCES_LIST, "", SOURCES_CLOSE, ""]
-    if section.trailing.strip():
-        block += [section.trailing.strip("\n"), ""]
-    return "\n".join(block)
 
 
 def swap_markers(text: str, swaps: Sequence[tuple[str, str]], tail: str = "") -> str:

@@ -21,7 +21,7 @@ from mkdocs_prizm.core.charrefs import astral_to_charrefs
 from mkdocs_prizm.core.i18n import labels_for
 from mkdocs_prizm.core.jsonld import dumps_jsonld
 from mkdocs_prizm.core.options import PrizmOptions
-from mkdocs_prizm.core.report import ArticleRef, HistogramBucket, SourceGroup
+from mkdocs_prizm.core.sources_index import ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.render.environment import load
 from mkdocs_prizm.render.histogram import histogram_bars
 from mkdocs_prizm.render.views import byline_view, source_view

@@ -8,7 +8,7 @@ from typing import Any
 
 from bs4 import BeautifulSoup
 
-from mkdocs_prizm.core.frontmatter import plain_text
+from mkdocs_prizm.core.frontmatter import safe_text
 from tests.conftest import Build, BuildSite
 
 SITE = {"theme": "mkdocs", "site_url": "https://example.org/prizm/"}
@@ -83,7 +83,7 @@ def test_hostile_text_cannot_break_out(build_site: BuildSite) -> None:
     assert ">" not in raw
     data = json.loads(raw)
     # Markup in front matter is published as plain text (PRZ105): the headline is that text.
-    assert data["headline"] == html.unescape(plain_text(HOSTILE_TITLE)[0])
+    assert data["headline"] == html.unescape(safe_text(HOSTILE_TITLE)[0])
     assert data["headline"] == "Fin alert('x') &"
     assert "PRZ105" in build.log
     page_title = soup.find("title")

@@ -45,11 +45,17 @@ def test_article_with_front_matter() -> None:
     cites = soup.select("a.prizm-cite")
     assert [c["href"] for c in cites] == ["#prizm-source-1", "#prizm-source-2"]
     assert soup.select_one("#prizm-source-1 a")["href"] == "https://www.bpifrance.fr/ia"
-    assert soup.select_one(".prizm-byline") is None  # off by default
+    assert soup.select_one("script[type='application/ld+json']") is not None  # as the plugin
+
+
+def test_byline_off() -> None:
+    soup = convert(ARTICLE, byline=False)
+    assert soup.select_one(".prizm-byline") is None
+    assert soup.select("a.prizm-cite")
 
 
 def test_byline_after_title() -> None:
-    soup = convert(ARTICLE, byline=True)
+    soup = convert(ARTICLE)
     byline = soup.select_one(".prizm-byline")
     assert byline is not None
     assert byline.find_previous_sibling("h1") is not None
@@ -64,23 +70,25 @@ def test_without_front_matter_a_sources_section_makes_an_article() -> None:
     assert_no_note(str(soup))
 
 
-def test_meta_mode_needs_front_matter() -> None:
-    soup = convert(BODY, articles="meta")
+def test_without_detection_a_page_is_an_article_by_its_path_only() -> None:
+    soup = convert(BODY, articles_detect=False)
     assert not soup.select(".prizm-source")
     assert_no_note(str(soup))  # notes go from every page
 
 
 def test_all_mode_and_ordinary_page() -> None:
     text = "# Page\n\nAvant.\n<!-- Score intégrité : 90% -->\n\n<!-- more -->\n\nAprès.\n"
-    for mode in ("auto", "all"):
-        html = markdown.markdown(text, extensions=[makeExtension(articles=mode)])
+    for paths in ([], ["*"]):
+        html = markdown.markdown(text, extensions=[makeExtension(articles_paths=paths)])
         assert "Score" not in html
         assert "<!-- more -->" in html  # other tools' directives stay
 
 
-def test_unknown_mode_is_an_error() -> None:
-    with pytest.raises(ValueError, match="articles"):
+def test_unknown_or_wrong_options_are_errors() -> None:
+    with pytest.raises(ValueError, match="'articles': unknown option"):
         markdown.markdown(BODY, extensions=[makeExtension(articles="sometimes")])
+    with pytest.raises(ValueError, match="'byline': expected true or false"):
+        markdown.markdown(BODY, extensions=[makeExtension(byline="maybe")])
 
 
 def test_thresholds_and_labels() -> None:

@@ -61,4 +61,7 @@ def test_zensical_build_without_options(tmp_path: Path) -> None:
     assert build.ok, build.log
     soup = build.soup("article.md")
     assert soup.select(".prizm-sources .prizm-badge")
-    assert soup.select_one(".prizm-byline") is None
+    assert soup.select_one(".prizm-byline") is not None  # the plugin's defaults
+    data = soup.select_one("script[type='application/ld+json']")
+    assert data is not None
+    assert '"name":"Zensical"' in data.get_text()  # the site's name, from Zensical's config

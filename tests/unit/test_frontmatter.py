@@ -1,14 +1,18 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import textwrap
 
 import pytest
 
+from mkdocs_prizm.core.article import Article
 from mkdocs_prizm.core.frontmatter import (
+    FIELDS,
+    FrontMatterFields,
     locate_front_matter,
     normalise,
-    plain_text,
+    safe_text,
     split_front_matter,
 )
 from mkdocs_prizm.core.problems import ProblemSink
@@ -129,8 +133,23 @@ def test_thematic_break_is_not_a_second_block() -> None:
 )
 def test_aliases(meta: dict[str, object], field: str, expected: object) -> None:
     sink = ProblemSink("a.md")
-    assert getattr(normalise(meta, sink), field) == expected
+    assert field_value(normalise(meta, sink), field) == expected
     assert not sink.items
+
+
+def field_value(fields: FrontMatterFields, name: str) -> object:
+    """An Article keyword argument, or a declared value (authors, reading time...)."""
+    article: dict[str, object] = dict(fields.article)
+    return article[name] if name in article else getattr(fields, name)
+
+
+def test_every_row_of_the_table_fills_an_article_field() -> None:
+    article_fields = {f.name for f in dataclasses.fields(Article)}
+    rows = [rule.article_field for rule in FIELDS]
+    assert len(rows) == len(set(rows))
+    assert set(rows) <= article_fields
+    filled = normalise({}, ProblemSink("a.md")).article
+    Article(**filled)  # the keyword arguments fit
 
 
 @pytest.mark.parametrize(
@@ -165,8 +184,8 @@ def test_faults_are_warnings(meta: dict[str, object], code: str) -> None:
         ("R&D", "R&amp;D", False),
     ],
 )
-def test_plain_text(value: str, expected: str, markup: bool) -> None:
-    assert plain_text(value) == (expected, markup)
+def test_safe_text(value: str, expected: str, markup: bool) -> None:
+    assert safe_text(value) == (expected, markup)
 
 
 def test_locate_agrees_with_split_second_block_included() -> None:

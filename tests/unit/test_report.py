@@ -10,10 +10,9 @@ import pytest
 from mkdocs_prizm.core.i18n import LABELS
 from mkdocs_prizm.core.pipeline import Processed, analyse
 from mkdocs_prizm.core.problems import Problem, Severity
-from mkdocs_prizm.core.report import (
+from mkdocs_prizm.core.report import article_record, build_report
+from mkdocs_prizm.core.sources_index import (
     UNRATED_BUCKET,
-    article_record,
-    build_report,
     normalise_url,
     reliability_histogram,
     sources_index,
@@ -235,7 +234,8 @@ def test_sources_index_groups_by_url_then_title() -> None:
 
 
 def test_sources_index_ignores_pages_that_are_not_articles() -> None:
-    page = process("page.md", "# Page\n\n## Sources\n\n1. **X** (Fiabilité : 8/10)\n")
+    # A documentation page's own "Sources" list, without reliability scores: not an article.
+    page = process("page.md", "# Page\n\n## Sources\n\n1. **X** - un livre\n")
     assert not page.article.is_article
     assert sources_index([page]) == []
 

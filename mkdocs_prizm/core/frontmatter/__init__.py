@@ -1,0 +1,54 @@
+"""Front matter: split from the body and loaded, then read into ``Article`` fields.
+
+* [`split`][mkdocs_prizm.core.frontmatter.split]: the YAML block found, loaded and its faults
+  reported (``PRZ101``–``PRZ103``); a second block merged;
+* [`fields`][mkdocs_prizm.core.frontmatter.fields]: the declarative table of the fields read
+  from it, their aliases and checks (``PRZ104``–``PRZ107``);
+* [`readers`][mkdocs_prizm.core.frontmatter.readers]: the checks of one value the table uses.
+"""
+
+from __future__ import annotations
+
+from mkdocs_prizm.core.frontmatter.fields import (
+    ARTICLE_KEYS,
+    AUTHOR_KEYS,
+    DATE_KEYS,
+    FIELDS,
+    IMAGE_KEYS,
+    LANGUAGE_KEYS,
+    ArticleFields,
+    FieldRule,
+    FrontMatterFields,
+    looks_like_article,
+    normalise,
+)
+from mkdocs_prizm.core.frontmatter.readers import safe_text
+from mkdocs_prizm.core.frontmatter.split import (
+    FrontMatter,
+    load_yaml_block,
+    locate_front_matter,
+    normalise_newlines,
+    split_front_matter,
+    take_second_block,
+)
+
+__all__ = [
+    "ARTICLE_KEYS",
+    "AUTHOR_KEYS",
+    "DATE_KEYS",
+    "FIELDS",
+    "IMAGE_KEYS",
+    "LANGUAGE_KEYS",
+    "ArticleFields",
+    "FieldRule",
+    "FrontMatter",
+    "FrontMatterFields",
+    "load_yaml_block",
+    "locate_front_matter",
+    "looks_like_article",
+    "normalise",
+    "normalise_newlines",
+    "safe_text",
+    "split_front_matter",
+    "take_second_block",
+]

@@ -1,0 +1,228 @@
+"""Front matter values read into [`Article`][mkdocs_prizm.core.article.Article] fields.
+
+One table, [`FIELDS`][mkdocs_prizm.core.frontmatter.fields.FIELDS], says for each field the
+front matter keys it is read from (the aliases Prizm's pipeline writes: ``date``/``pubDate``,
+``category``/``categories``, ``image``/``imageUrl``/``heroImage``...), how a value is checked
+and made plain (the readers and finishers of
+[`readers`][mkdocs_prizm.core.frontmatter.readers]) and what is expected when it is wrong.
+Faults name the place: a wrong value is reported (``PRZ104``) at its key's line and left out;
+markup in a text that themes print unescaped is reported (``PRZ105``) and removed; disagreeing
+aliases are reported (``PRZ106``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, TypedDict, cast
+
+import mkdocs_prizm.core.frontmatter.readers as r
+from mkdocs_prizm.core.frontmatter.readers import Reader
+from mkdocs_prizm.core.problems import ProblemSink
+from mkdocs_prizm.core.readtime import parse_declared
+
+__all__ = [
+    "ARTICLE_KEYS",
+    "AUTHOR_KEYS",
+    "DATE_KEYS",
+    "FIELDS",
+    "IMAGE_KEYS",
+    "LANGUAGE_KEYS",
+    "ArticleFields",
+    "FieldRule",
+    "FrontMatterFields",
+    "looks_like_article",
+    "normalise",
+]
+
+#: Front matter keys whose presence makes a page an article.
+ARTICLE_KEYS: frozenset[str] = frozenset(
+    {
+        "readingTime",
+        "pubDate",
+        "updatedDate",
+        "sources",
+        "featured",
+        "emoji",
+        "heroImage",
+        "imageUrl",
+    }
+)
+#: Keys that make a page an article when they come together with a date.
+AUTHOR_KEYS: frozenset[str] = frozenset({"author", "authors"})
+DATE_KEYS: tuple[str, ...] = ("date", "pubDate")
+IMAGE_KEYS: tuple[str, ...] = ("image", "imageUrl", "heroImage")
+LANGUAGE_KEYS: tuple[str, ...] = ("lang", "language", "locale")
+
+
+def looks_like_article(meta: Mapping[str, Any]) -> bool:
+    """Whether front matter carries article fields (see the docs' "What is an article")."""
+    if any(k in meta for k in ARTICLE_KEYS):
+        return True
+    return any(k in meta for k in AUTHOR_KEYS) and any(k in meta for k in DATE_KEYS)
+
+
+# --------------------------------------------------------------------------- results
+
+
+class ArticleFields(TypedDict):
+    """The [`Article`][mkdocs_prizm.core.article.Article] keyword arguments front matter fills."""
+
+    title: str
+    description: str
+    date: dt.date | None
+    updated: dt.date | None
+    categories: tuple[str, ...]
+    tags: tuple[str, ...]
+    image: str
+    featured: bool
+    emoji: str
+    kind: str
+    declared_sources: int | None
+
+
+#: Rows of the table whose value is what the author declared, completed by the pipeline:
+#: author names (resolved through the authors file), the language (the site's by default)
+#: and the reading time (compared with the text's).
+_DECLARED = ("authors", "language", "reading_time")
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatterFields:
+    """Front matter after aliasing and validation.
+
+    Attributes:
+        article: ``Article`` keyword arguments, filled directly by the table.
+        authors: The author names, in order (the ``Article`` holds them resolved).
+        language: The declared language as written (``""`` when absent).
+        reading_time: The declared reading time as written (``"3 min"``), or ``None``.
+        safe_meta: Keys of ``page.meta`` to replace with a safe plain-text value.
+    """
+
+    article: ArticleFields
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    reading_time: str | None = None
+    safe_meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def reading_minutes(self) -> int | None:
+        """The declared reading time in minutes, or ``None`` if absent or unreadable."""
+        return parse_declared(self.reading_time)
+
+
+def _first_given(reader: Reader, rule: FieldRule) -> Any:
+    """The first key giving a non-empty value wins; the later keys are not read."""
+    value: Any = None
+    for key in rule.keys:
+        value = rule.read(reader, key, rule.expected)
+        if value:
+            break
+    return value
+
+
+def _agreeing(reader: Reader, rule: FieldRule) -> Any:
+    """Every key present is read; the first value wins, a different later one is reported."""
+    values = {k: rule.read(reader, k, rule.expected) for k in rule.keys if k in reader.meta}
+    given = [(k, v) for k, v in values.items() if v is not None]
+    if not given:
+        return None
+    chosen, value = given[0]
+    other = next((k for k, v in given[1:] if v != value), None)
+    if other is not None:
+        reader.sink.warning(
+            "PRZ106",
+            f"front matter fields '{chosen}' ({value}) and '{other}' ({values[other]}) "
+            f"disagree; '{chosen}' is used",
+            reader.lines.get(other, 1),
+            1,
+        )
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class FieldRule:
+    """How one field is read from front matter.
+
+    Attributes:
+        article_field: The ``Article`` field it fills (``authors``, ``language`` and
+            ``reading_time`` give the declared value, which the pipeline completes).
+        keys: The front matter keys it is read from, in order of preference.
+        read: Checks one key's value: the plain value, or an empty one (reported, ``PRZ104``,
+            when the value is wrong).
+        expected: What a right value looks like, for the ``PRZ104`` message.
+        finish: Makes the chosen value plain (``PRZ105``) or checks it further, if needed.
+        combine: How the keys give one value: the first non-empty one by default.
+    """
+
+    article_field: str
+    keys: tuple[str, ...]
+    read: Callable[[Reader, str, str], Any]
+    expected: str
+    finish: Callable[[Reader, tuple[str, ...], Any], Any] | None = None
+    combine: Callable[[Reader, FieldRule], Any] = _first_given
+
+
+_TEXT = "a text"
+_TEXTS = "a text or a list of texts"
+_DATE = "a date such as 2025-07-29 or 29/07/2025"
+
+#: Every field read from front matter, in the order they are read (and faults reported).
+FIELDS: tuple[FieldRule, ...] = (
+    FieldRule("title", ("title",), r.text, _TEXT, r.plain),
+    FieldRule("description", ("description",), r.text, _TEXT, r.plain),
+    FieldRule("authors", ("authors", "author"), r.texts, _TEXTS, r.plain_names),
+    FieldRule("date", DATE_KEYS, r.date, _DATE, r.blog_note, combine=_agreeing),
+    FieldRule("updated", ("updatedDate",), r.date, _DATE),
+    FieldRule("categories", ("categories", "category"), r.texts, _TEXTS, r.plain_items),
+    FieldRule("tags", ("tags",), r.comma_texts, _TEXTS, r.plain_items),
+    FieldRule("image", IMAGE_KEYS, r.text, _TEXT),
+    FieldRule("featured", ("featured",), r.flag, "true or false"),
+    FieldRule("emoji", ("emoji",), r.text, _TEXT),
+    FieldRule("kind", ("type",), r.text, _TEXT),
+    FieldRule("language", LANGUAGE_KEYS, r.text, _TEXT),
+    FieldRule(
+        "reading_time", ("readingTime",), r.minutes, "a number of minutes such as '3 min' or 3"
+    ),
+    FieldRule("declared_sources", ("sources",), r.count, "a number of sources such as 3"),
+)
+
+
+def normalise(
+    meta: Mapping[str, Any],
+    sink: ProblemSink,
+    lines: Mapping[str, int] | None = None,
+    *,
+    blog_compat: bool = False,
+) -> FrontMatterFields:
+    """Validate and alias front matter into ``Article`` fields, following ``FIELDS``.
+
+    Wrong values are reported (PRZ104) and left out; markup in text fields is reported
+    (PRZ105) and removed; disagreeing aliases are reported (PRZ106).  With ``blog_compat``,
+    a date Material's blog plugin would reject is noted (PRZ107).
+
+    Args:
+        meta: The front matter mapping.
+        sink: Where problems go.
+        lines: The line of each key (problems are at line 1 without it).
+        blog_compat: Note dates Material's blog plugin rejects.
+
+    Returns:
+        The ``Article`` keyword arguments and the declared values the pipeline completes.
+    """
+    reader = Reader(meta, sink, lines if lines is not None else {}, blog_compat=blog_compat)
+    values: dict[str, Any] = {}
+    for rule in FIELDS:
+        value = rule.combine(reader, rule)
+        values[rule.article_field] = (
+            value if rule.finish is None else rule.finish(reader, rule.keys, value)
+        )
+    authors, language, reading_time = (values.pop(name) for name in _DECLARED)
+    return FrontMatterFields(
+        article=cast("ArticleFields", values),
+        authors=authors,
+        language=language,
+        reading_time=reading_time,
+        safe_meta=reader.safe,
+    )
