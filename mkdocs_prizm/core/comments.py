@@ -265,7 +265,13 @@ def strip_notes(
                 continue
             begin = start + col
             end, unclosed = _end_of_comment(
-                text, begin, index, code, matcher, sink if begin != chained_at else None, col
+                text,
+                begin,
+                index=index,
+                code=code,
+                matcher=matcher,
+                sink=sink if begin != chained_at else None,
+                col=col,
             )
             chained_at = end if unclosed else -1
             inner = text[begin + 4 : end]
@@ -287,6 +293,7 @@ def strip_notes(
 def _end_of_comment(
     text: str,
     begin: int,
+    *,
     index: int,
     code: list[bool] | None,
     matcher: NoteMatcher,

@@ -125,7 +125,8 @@ RE_FENCED_CODE_OPEN = re.compile(
 RE_SUPERFENCES_OPEN = re.compile(
     r"(?P<fence>`{3,}|~{3,})"
     r"(?:[ \t]*\.?(?P<lang>[\w#.+-]+)(?=[ \t]|$))?"
-    r"(?:[ \t]*\{[^\n]*\}|(?P<options>(?:[ \t]*[a-zA-Z]\w*(?:=(?P<q>[\"']).*?(?P=q))?(?=[ \t]|$))+))?"
+    r"(?:[ \t]*\{[^\n]*\}"
+    r"|(?P<options>(?:[ \t]*[a-zA-Z]\w*(?:=(?P<q>[\"']).*?(?P=q))?(?=[ \t]|$))+))?"
     r"[ \t]*$"
 )
 RE_FENCE_OPTION = re.compile(r"([a-zA-Z]\w*)(?:=([\"'])(.*?)\2)?")
