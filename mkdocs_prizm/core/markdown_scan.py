@@ -392,7 +392,9 @@ def code_spans(line: str) -> list[tuple[int, int]]:
     for begin, end in runs:
         if begin < done:
             continue
-        slashes = begin - len(line[:begin].rstrip("\\"))
+        slashes = 0
+        while slashes < begin and line[begin - 1 - slashes] == "\\":
+            slashes += 1
         first = begin
         if slashes % 2:
             first += 1  # the escaped backtick is literal; the next one may open
@@ -409,6 +411,11 @@ def code_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _span_start(span: tuple[int, int]) -> int:
+    return span[0]
+
+
 def in_spans(position: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether ``position`` falls inside one of ``spans`` (few spans per line: a plain scan)."""
-    return any(s <= position < e for s, e in spans)
+    """Whether ``position`` falls inside one of ``spans`` (sorted, not overlapping)."""
+    at = bisect.bisect_right(spans, position, key=_span_start)
+    return at > 0 and spans[at - 1][0] <= position < spans[at - 1][1]

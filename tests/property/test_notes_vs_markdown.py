@@ -64,8 +64,10 @@ def documents(draw: st.DrawFn) -> Doc:
         return f"<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 90% {secret} {close}"
 
     kinds = st.sampled_from(
-        ["prose", "note", "inline-note", "almost", "unclosed", "directive", "fence", "indented"]
-        + ["span", "heading"]
+        [
+            *("prose", "note", "inline-note", "almost", "unclosed", "directive"),
+            *("fence", "indented", "span", "heading"),
+        ]
     )
     for kind in draw(st.lists(kinds, min_size=1, max_size=10)):
         if kind == "prose":
