@@ -11,8 +11,14 @@ What is kept:
 * comments that are not notes, unless ``strip_all`` is set.
 
 A note on its own lines is replaced by as many blank lines, so that line numbers reported
-later still point at the author's file.  A note opened but never closed with ``-->`` is removed
-up to the first blank line, reported, and the text after it is published.
+later still point at the author's file.  A comment never spreads over two paragraphs: a note
+closed by a typo (``–>``, ``-- >``, ...) ends there, and one never closed ends with its
+paragraph (or before a heading); both are reported and the text after them is published
+(see [`strip_notes`][mkdocs_prizm.core.comments.strip_notes]).
+
+What is code is decided as the renderer decides it (see
+[`Fences`][mkdocs_prizm.core.markdown_scan.Fences]): by default, a comment is kept as code
+only when both ``fenced_code`` and ``pymdownx.superfences`` show it as code.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from dataclasses import dataclass
 
 from mkdocs_prizm.core.article import InternalNote
 from mkdocs_prizm.core.markdown_scan import (
+    Fences,
     code_flags,
     code_spans,
     find_all,
@@ -59,6 +66,13 @@ DEFAULT_DIRECTIVES: tuple[str, ...] = (
     "--8<--",
 )
 
+#: A close that is almost ``-->``: dashes of any kind (one at least not an ASCII hyphen, or
+#: two hyphens), then spaces or ``!`` before ``>``.  The exact ``-->`` is searched first.
+RE_ALMOST_CLOSE = re.compile(
+    r"(?:[\u2010-\u2015\u2212]|-[-\u2010-\u2015\u2212])[-\u2010-\u2015\u2212]{0,2}[ \t]*!?[ \t]*>"
+)
+#: An ATX heading line (it ends an unclosed note's paragraph).
+RE_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
 RE_FIELD = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s*(.*?)\s*$")
 RE_PERCENT = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*%?")
 
@@ -79,9 +93,30 @@ class NotesResult:
 
 
 class NoteMatcher:
-    """Decides, once configured, whether a comment is a note, a directive or neither."""
+    """Decides, once configured, whether a comment is a note, a directive or neither.
 
-    __slots__ = ("directives", "patterns", "strip_all")
+    A directive is a comment whose text, trimmed, is one of the directive names, or starts
+    with one followed by white space or ``/`` (``<!-- more -->``,
+    ``<!-- material/tags { include: [a] } -->``): names match whole words, so
+    ``<!-- moreover -->`` and ``<!-- Navigation interne : ... -->`` are not directives.  A name
+    ending with punctuation (``prizm:``, ``material/``, ``--8<--``) is a prefix: whatever
+    follows it belongs to the directive.  Matching ignores case and accents.
+
+    A comment carrying a note pattern is a note even when it starts like a directive: what
+    other tools need never holds the pipeline's metadata, and publishing it is the fault to
+    avoid.
+
+    Attributes:
+        patterns: The note patterns, folded.
+        directives: The directive names, folded.
+        strip_all: Whether every comment but directives is removed.
+        fences: Which renderer's fenced code blocks hold content to keep (see
+            [`Fences`][mkdocs_prizm.core.markdown_scan.Fences]); by default only blocks
+            that both ``fenced_code`` and ``pymdownx.superfences`` render as code, so that no
+            note reaches the page whichever renders it.
+    """
+
+    __slots__ = ("directives", "fences", "patterns", "strip_all")
 
     def __init__(
         self,
@@ -89,15 +124,23 @@ class NoteMatcher:
         *,
         strip_all: bool = False,
         directives: Iterable[str] = DEFAULT_DIRECTIVES,
+        fences: Fences = Fences.BOTH,
     ) -> None:
         self.patterns = tuple(fold(p) for p in patterns if p.strip())
-        self.directives = tuple(fold(d) for d in directives if d.strip())
+        self.directives = tuple(fold(d.strip()) for d in directives if d.strip())
         self.strip_all = strip_all
+        self.fences = fences
 
     def is_directive(self, inner: str) -> bool:
-        """Whether the comment body ``inner`` is another tool's directive."""
+        """Whether the comment body ``inner`` is another tool's directive (whole names)."""
         head = fold(inner.strip())
-        return any(head.startswith(d) for d in self.directives)
+        for name in self.directives:
+            if not head.startswith(name):
+                continue
+            rest = head[len(name) :]
+            if not rest or not name[-1].isalnum() or rest[0].isspace() or rest[0] == "/":
+                return True
+        return False
 
     def is_note(self, inner: str) -> bool:
         """Whether the comment body ``inner`` carries one of the note patterns."""
@@ -106,9 +149,9 @@ class NoteMatcher:
 
     def removes(self, inner: str) -> bool:
         """Whether a comment with body ``inner`` must be removed."""
-        if self.is_directive(inner):
-            return False
-        return self.strip_all or self.is_note(inner)
+        if self.is_note(inner):
+            return True
+        return self.strip_all and not self.is_directive(inner)
 
 
 def parse_note(inner: str, line: int) -> InternalNote:
@@ -160,11 +203,21 @@ def strip_notes(
 ) -> NotesResult:
     """Remove internal notes from Markdown ``text``.
 
-    Linear in the length of ``text``, whatever the number of ``<!--`` in it.
+    A comment runs from ``<!--`` to the first ``-->`` of its paragraph: the paragraph ends at a
+    blank line, a code line or the next ``<!--``.  When there is none:
+
+    * a close that is almost ``-->`` (``–>``, ``—>``, ``‐>``, ``-- >``, ``--!>``, ...) ends the
+      comment, reported as ``PRZ203``: ``--!>`` does close a comment in HTML and in
+      Python-Markdown, but not for every tool, and the others are typos;
+    * otherwise the comment is unclosed, reported as ``PRZ201``, and a note ends at the end of
+      its paragraph, or before a heading that follows it.
+
+    A comment never spreads over several paragraphs: a missing ``-->`` costs one paragraph at
+    most, never the text and directives after it.  Linear in the length of ``text``.
 
     Args:
         text: Markdown with ``\\n`` line endings.
-        sink: Where problems are reported (unclosed comments).
+        sink: Where problems are reported (unclosed and almost-closed comments).
         matcher: Which comments to remove; the default removes Prizm's notes only.
 
     Returns:
@@ -175,11 +228,11 @@ def strip_notes(
     matcher = matcher or NoteMatcher()
     # The lines are split only to locate code blocks; otherwise each line holding a comment
     # is cut out of the text on its own.
-    code = code_flags(text.split("\n")) if may_have_code_blocks(text) else None
+    code = code_flags(text.split("\n"), matcher.fences) if may_have_code_blocks(text) else None
     cuts: list[tuple[int, int, str]] = []
     notes: list[InternalNote] = []
-    no_close_from = len(text) + 1  # searching "-->" from here or later finds nothing
     resume_at = 0  # absolute offset before which scanning is done
+    chained_at = -1  # an unclosed comment ended at this offset, the next "<!--": not reported
 
     for index, start in lines_at(text, find_all(text, "<!--")):
         if code is not None and code[index]:
@@ -202,36 +255,18 @@ def strip_notes(
                 col += 4
                 continue
             begin = start + col
-            close = -1 if begin + 4 >= no_close_from else text.find("-->", begin + 4)
-            if close < 0:
-                no_close_from = min(no_close_from, begin + 4)
-                end = _end_of_paragraph(text, begin)
-                inner = text[begin + 4 : end]
-                removed = matcher.removes(inner)
-                line_no = index + 1
-                if removed:
-                    if matcher.is_note(inner):
-                        notes.append(parse_note(inner, line_no))
-                    cuts.append(_cut(text, begin, end))
-                    sink.warning(
-                        "PRZ201",
-                        "internal note opened here is never closed with '-->'; it was removed "
-                        "up to the first blank line and the text after it is published",
-                        line_no,
-                        col + 1,
-                    )
-                else:
-                    sink.warning(
-                        "PRZ201",
-                        "HTML comment opened here is never closed with '-->'; "
-                        "it is published as text",
-                        line_no,
-                        col + 1,
-                    )
-                resume_at = end
-                break
-            end = close + 3
-            inner = text[begin + 4 : close]
+            end, unclosed = _end_of_comment(
+                text,
+                begin,
+                index=index,
+                code=code,
+                matcher=matcher,
+                sink=sink if begin != chained_at else None,
+                col=col,
+            )
+            chained_at = end if unclosed else -1
+            inner = text[begin + 4 : end]
+            inner = inner[:-3] if inner.endswith("-->") else inner
             if matcher.removes(inner):
                 if matcher.is_note(inner):
                     notes.append(parse_note(inner, index + 1))
@@ -246,16 +281,83 @@ def strip_notes(
     return NotesResult(_apply(text, cuts), tuple(notes), len(cuts))
 
 
-def _end_of_paragraph(text: str, begin: int) -> int:
-    """Offset of the first blank line after ``begin`` (or the end of the text)."""
-    pos = text.find("\n", begin)
+def _end_of_comment(
+    text: str,
+    begin: int,
+    *,
+    index: int,
+    code: list[bool] | None,
+    matcher: NoteMatcher,
+    sink: ProblemSink | None,
+    col: int,
+) -> tuple[int, bool]:
+    """Where the comment opened at ``begin`` (line ``index``) ends, and whether it is unclosed.
+
+    A faulty close is reported to ``sink``; an unclosed comment that another ``<!--`` right
+    after it cuts short belongs to the same fault, and is given no sink.
+    """
+    limit = text.find("<!--", begin + 4)
+    if limit < 0:
+        limit = len(text)
+    region = _end_of_paragraph(text, begin, index, code, limit)
+    close = text.find("-->", begin + 4, region)
+    if close >= 0:
+        return close + 3, False
+    almost = RE_ALMOST_CLOSE.search(text, begin + 4, region)
+    if almost is not None:
+        at_line = index + 1 + text.count("\n", begin, almost.start())
+        at_col = almost.start() - text.rfind("\n", 0, almost.start())
+        if sink is not None:
+            sink.warning(
+                "PRZ203",
+                f"HTML comment closed with {almost.group(0)!r} instead of '-->'; it is taken as "
+                "its end",
+                at_line,
+                at_col,
+            )
+        return almost.end(), False
+    heading = RE_HEADING_LINE.search(text, begin, region)
+    end = heading.start() - 1 if heading is not None else region
+    inner = text[begin + 4 : end]
+    unclosed = end == limit
+    if sink is None:
+        return end, unclosed
+    if matcher.removes(inner):
+        sink.warning(
+            "PRZ201",
+            "internal note opened here is never closed with '-->'; it was removed to the end "
+            "of its paragraph and the text after it is published",
+            index + 1,
+            col + 1,
+        )
+        return end, unclosed
+    sink.warning(
+        "PRZ201",
+        "HTML comment opened here is never closed with '-->'; it is published as text",
+        index + 1,
+        col + 1,
+    )
+    return end, unclosed
+
+
+def _end_of_paragraph(
+    text: str, begin: int, index: int, code: list[bool] | None, limit: int
+) -> int:
+    """Offset of the end of the paragraph holding ``begin`` (line ``index``), at most ``limit``.
+
+    The paragraph ends before a blank line or a code line (the newline before it is the end).
+    """
+    pos = text.find("\n", begin, limit)
     while pos >= 0:
+        index += 1
         nxt = text.find("\n", pos + 1)
         line = text[pos + 1 : nxt if nxt >= 0 else len(text)]
-        if not line.strip():
+        if not line.strip() or (code is not None and code[index]):
             return pos
+        if nxt < 0 or nxt >= limit:
+            return limit
         pos = nxt
-    return len(text)
+    return limit
 
 
 def _cut(text: str, begin: int, end: int) -> tuple[int, int, str]:

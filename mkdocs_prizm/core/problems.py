@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     # internal notes
     "PRZ201": "An internal note (HTML comment) is never closed with `-->`.",
     "PRZ202": "An internal optimisation report was filed as an article; it is not published.",
+    "PRZ203": "An HTML comment is closed by something like `-->` (`–>`, `-- >`, `--!>`).",
     # sources
     "PRZ301": "A sources item could not be structured; it is published as written.",
     "PRZ302": "A reliability score is out of range or not a number.",

@@ -5,6 +5,7 @@ import textwrap
 import pytest
 
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
+from mkdocs_prizm.core.markdown_scan import Fences
 from mkdocs_prizm.core.problems import ProblemSink
 
 NOTE = (
@@ -103,3 +104,137 @@ def test_many_unclosed_comments_are_linear() -> None:
     text, sink, _ = strip(source)
     assert text == source
     assert len(sink.items) == 1
+
+
+PRIVATE_NOTE = "ARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 100.0%"
+
+
+@pytest.mark.parametrize(
+    ("source", "published", "code"),
+    [
+        # A typo in the close ends the note there; what follows is published.
+        (
+            f"<!-- {PRIVATE_NOTE} –>\n\nPara one.\n\n<!-- more -->\n\nPara two.\n",
+            ["Para one.", "<!-- more -->", "Para two."],
+            "PRZ203",
+        ),
+        (f"<!-- {PRIVATE_NOTE} — >\n\nPara one.\n", ["Para one."], "PRZ203"),
+        (f"<!-- {PRIVATE_NOTE} -- >\nPara one.\n", ["Para one."], "PRZ203"),
+        (f"<!-- {PRIVATE_NOTE} ‐> Same line.\n", ["Same line."], "PRZ203"),
+        (f"<!-- {PRIVATE_NOTE} --!>\n\nPara one.\n", ["Para one."], "PRZ203"),
+        # Unclosed: the note ends with its paragraph, or before a heading.
+        (
+            f"<!-- {PRIVATE_NOTE}\n# Heading\nFirst para.\n\nSecond.\n\n<!-- Score intégrité -->\n",
+            ["# Heading", "First para.", "Second."],
+            "PRZ201",
+        ),
+        (
+            f"<!-- {PRIVATE_NOTE}\n\nPara one.\n\n<!-- more -->\n",
+            ["Para one.", "<!-- more -->"],
+            "PRZ201",
+        ),
+        (f"<!-- {PRIVATE_NOTE} <!-- more -->\n", ["<!-- more -->"], "PRZ201"),
+    ],
+)
+def test_faulty_close_costs_one_paragraph_at_most(
+    source: str, published: list[str], code: str
+) -> None:
+    text, sink, _ = strip(source)
+    assert "ARTICLE FINAL" not in text
+    assert "Score" not in text
+    for kept in published:
+        assert kept in text
+    (problem,) = sink.items
+    assert problem.code == code
+    assert problem.line >= 1
+    assert problem.column >= 1
+
+
+def test_almost_close_reported_where_it_stands() -> None:
+    _, sink, _ = strip("Intro\n\n<!-- Score intégrité : 1%\nVersion : 2 –>\n\nNext\n")
+    (problem,) = sink.items
+    assert (problem.line, problem.column) == (4, 13)
+
+
+@pytest.mark.parametrize(
+    ("comment", "directive"),
+    [
+        ("<!-- more -->", True),
+        ("<!-- MORE -->", True),
+        ("<!-- material/tags -->", True),
+        ("<!-- material/tags { include: [a] } -->", True),
+        ("<!-- toc -->", True),
+        ("<!-- prizm:sources -->", True),
+        ("<!-- moreover, this stays private -->", False),
+        ("<!-- Mkdocsprizm build -->", False),
+        ("<!-- navigation interne -->", False),
+        ("<!-- tocs -->", False),
+    ],
+)
+def test_directives_match_whole_names(comment: str, directive: bool) -> None:
+    text, _, _ = strip(f"{comment}\n\nBody", strip_all=True)
+    assert (comment in text) is directive
+    assert "Body" in text
+
+
+@pytest.mark.parametrize(
+    "comment",
+    [
+        "<!-- Navigation interne : ARTICLE FINAL - OPTIMISÉ STYLE PRIZM -->",
+        "<!-- moreover Score intégrité : 100% -->",
+        "<!-- more Score intégrité : 100% -->",
+    ],
+)
+def test_note_starting_like_a_directive_is_a_note(comment: str) -> None:
+    text, _, result = strip(f"{comment}\n\nBody")
+    assert "<!--" not in text
+    assert result.removed == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # Escaped backticks are no code span: the note is a note.
+        "Text \\`<!-- Score intégrité : 1% -->\\` more.",
+        # An unclosed fence is no code block, for fenced_code and superfences alike.
+        "```\ncode\n\n<!-- Score intégrité : 1% -->\n\nAfter.",
+        # A fence closed by a longer fence only is unclosed.
+        "```\ncode\n````\n\n<!-- Score intégrité : 1% -->\n\nAfter.",
+        # fenced_code takes neither indented fences nor options other than hl_lines.
+        "Para\n\n  ```\n  <!-- Score intégrité : 1% -->\n  ```\n\nAfter.",
+        '```python title="x.py"\n<!-- Score intégrité : 1% -->\n```\n\nAfter.',
+        # superfences rejects unknown options.
+        "```python foo=1\n<!-- Score intégrité : 1% -->\n```\n\nAfter.",
+    ],
+)
+def test_note_outside_code_for_some_renderer_is_removed(source: str) -> None:
+    text, _, result = strip(source)
+    assert "Score" not in text
+    assert result.removed == 1  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "``` { .python }\n<!-- Score intégrité : 1% -->\n```\n",
+        "~~~~\n<!-- Score intégrité : 1% -->\n~~~~\n",
+        '```python hl_lines="1"\n<!-- Score intégrité : 1% -->\n```\n',
+        "Text\n```\n<!-- Score intégrité : 1% -->\n```\n",
+        "Use ``<!-- Score intégrité : 1% -->`` here.",
+        "Escaped \\\\`<!-- Score intégrité : 1% -->` backslash.",
+    ],
+)
+def test_note_in_code_for_every_renderer_is_kept(source: str) -> None:
+    text, _, result = strip(source)
+    assert text == source
+    assert result.removed == 0  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("fences", "removed"),
+    [(Fences.SUPERFENCES, 0), (Fences.FENCED_CODE, 1), (Fences.NONE, 1)],
+)
+def test_fences_follow_the_configured_renderer(fences: Fences, removed: int) -> None:
+    source = '  ```python title="x.py"\n  <!-- Score intégrité : 1% -->\n  ```\n'
+    _, _, result = strip(source, fences=fences)
+    assert result.removed == removed  # type: ignore[attr-defined]
