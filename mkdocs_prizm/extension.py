@@ -41,6 +41,7 @@ from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import get_plugin_logger
 
 from mkdocs_prizm.core.jsonld import build_blogposting
+from mkdocs_prizm.core.markdown_scan import Fences, fences_for
 from mkdocs_prizm.core.options import PrizmOptions, option_docs
 from mkdocs_prizm.core.pipeline import Pipeline, Processed
 from mkdocs_prizm.core.problems import Problem
@@ -83,7 +84,8 @@ class PrizmPreprocessor(Preprocessor):
         context = self._context()
         meta = context.get("meta")
         path = str(context.get("path") or ext.getConfig("path"))
-        pipeline = ext.pipeline(context.get("language"))
+        fences = fences_for(type(e).__module__ for e in self.md.registeredExtensions)
+        pipeline = ext.pipeline(context.get("language"), fences)
         processed = pipeline.process_body(text, meta if isinstance(meta, Mapping) else {}, path)
         ext.processed = processed
         ext.report(processed.problems)
@@ -170,7 +172,7 @@ class PrizmExtension(Extension):
         except ValueError as exc:
             raise ValueError(f"mkdocs_prizm.extension: {exc}") from None
         self.processed: Processed | None = None
-        self._pipelines: dict[str, Pipeline] = {}
+        self._pipelines: dict[tuple[str, Fences], Pipeline] = {}
         self._renderers: dict[str, Renderer] = {}
 
     def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 (Python-Markdown's API)
@@ -197,12 +199,15 @@ class PrizmExtension(Extension):
     def _language(self, theme_language: str | None) -> str:
         return site_language(self.options.language, theme_language)
 
-    def pipeline(self, theme_language: str | None = None) -> Pipeline:
-        """The core pipeline for the site's language (built once per language)."""
+    def pipeline(
+        self, theme_language: str | None = None, fences: Fences = Fences.BOTH
+    ) -> Pipeline:
+        """The core pipeline for the site's language and fence syntax (built once for each)."""
         language = self._language(theme_language)
-        found = self._pipelines.get(language)
+        found = self._pipelines.get((language, fences))
         if found is None:
-            found = self._pipelines[language] = Pipeline(self.options, language=language)
+            found = Pipeline(self.options, language=language, fences=fences)
+            self._pipelines[(language, fences)] = found
         return found
 
     def renderer(self, theme_language: str | None = None) -> Renderer:

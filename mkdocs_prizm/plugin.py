@@ -26,6 +26,7 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_prizm import editorial
 from mkdocs_prizm.core.article import Article
 from mkdocs_prizm.core.jsonld import build_blogposting
+from mkdocs_prizm.core.markdown_scan import fences_for
 from mkdocs_prizm.core.options import OptionsError, PrizmOptions
 from mkdocs_prizm.core.pipeline import Pipeline, Processed
 from mkdocs_prizm.core.problems import ROUTINE_CODES, Problem, Severity
@@ -122,6 +123,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 if options.report_file or log.isEnabledFor(logging.DEBUG)
                 else ROUTINE_CODES
             ),
+            fences=fences_for(config.markdown_extensions),
         )
         render_options = RenderOptions.from_options(
             options,

@@ -116,6 +116,22 @@ class Fences(enum.Enum):
     BOTH = "both"
 
 
+def fences_for(extensions: Iterable[str]) -> Fences:
+    """The fence syntax of a renderer that runs the named Python-Markdown extensions.
+
+    Args:
+        extensions: Extension names or module paths (``pymdownx.superfences``,
+            ``fenced_code``, ``markdown.extensions.fenced_code``...).
+    """
+    names = {name.rsplit(".", 1)[-1] for name in extensions}
+    superfences, fenced_code = "superfences" in names, "fenced_code" in names
+    if superfences and fenced_code:
+        return Fences.BOTH
+    if superfences:
+        return Fences.SUPERFENCES
+    return Fences.FENCED_CODE if fenced_code else Fences.NONE
+
+
 #: Python-Markdown ``fenced_code``: the whole opening line.
 RE_FENCED_CODE_OPEN = re.compile(
     r"(?P<fence>`{3,}|~{3,}) *"

@@ -37,7 +37,7 @@ from mkdocs_prizm.core.frontmatter import (
     take_second_block,
 )
 from mkdocs_prizm.core.i18n import normalise_language
-from mkdocs_prizm.core.markdown_scan import find_all, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import Fences, find_all, may_have_code_blocks
 from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
@@ -102,6 +102,8 @@ class Pipeline:
         authors_file_given: Whether the site has an authors file (unknown authors are noted).
         defer_lines: Informational codes whose file lines are not worth reading a file again
             for (see [`process_body`][mkdocs_prizm.core.pipeline.Pipeline.process_body]).
+        fences: The fence syntax of the site's renderer, so that a note is kept exactly where
+            the renderer shows code ([`fences_for`][mkdocs_prizm.core.markdown_scan.fences_for]).
         notes: Which comments are internal notes (built from the options).
     """
 
@@ -110,6 +112,7 @@ class Pipeline:
     authors: Mapping[str, Author] = field(default_factory=dict)
     authors_file_given: bool = False
     defer_lines: frozenset[str] = frozenset()
+    fences: Fences = Fences.BOTH
     notes: NoteMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -118,6 +121,7 @@ class Pipeline:
             options.notes_patterns,
             strip_all=options.notes_strip_all,
             directives=options.notes_directives,
+            fences=self.fences,
         )
         object.__setattr__(self, "notes", matcher)
         object.__setattr__(self, "language", normalise_language(self.language, default="fr"))

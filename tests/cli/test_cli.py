@@ -341,7 +341,10 @@ def test_config_file_gives_options_and_docs_dir(tmp_path: Path) -> None:
     [
         ("site_name: T\nplugins: [search]\n", "does not enable the 'prizm' plugin"),
         ("site_name: [T\n", "is not valid YAML"),
-        ("plugins:\n  - prizm:\n      lists_fix: maybe\n", "option 'lists_fix': expected true or false"),
+        (
+            "plugins:\n  - prizm:\n      lists_fix: maybe\n",
+            "option 'lists_fix': expected true or false",
+        ),
     ],
 )
 def test_unusable_config_file_is_a_usage_error(tmp_path: Path, text: str, message: str) -> None:

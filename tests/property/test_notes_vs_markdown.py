@@ -12,7 +12,8 @@ from bs4 import BeautifulSoup, Comment
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prizm.core.pipeline import process_source
+from mkdocs_prizm.core.pipeline import analyse
+from mkdocs_prizm.render import Renderer, RenderOptions, article_markdown, make_environment
 
 SETTINGS = settings(
     max_examples=120,
@@ -131,17 +132,21 @@ def _outside_code(html: str) -> tuple[str, str]:
     return soup.get_text() + " " + comments, everything
 
 
+RENDERER = Renderer(make_environment(), RenderOptions())
+
+
 @pytest.mark.parametrize("renderer", sorted(EXTENSIONS))
 @SETTINGS
 @given(doc=documents())
 def test_sentences_published_and_notes_not(renderer: str, doc: Doc) -> None:
-    processed = process_source(doc.text, "page.md")
-    html = markdown.markdown(processed.markdown, extensions=EXTENSIONS[renderer])
+    processed = analyse(doc.text, "page.md")
+    published = article_markdown(processed, RENDERER.citation)
+    html = markdown.markdown(published, extensions=EXTENSIONS[renderer])
     outside, everything = _outside_code(html)
     flat = " ".join(everything.split())
     for sentence in doc.sentences:
-        assert sentence in flat, (sentence, processed.markdown, html)
+        assert sentence in flat, (sentence, published, html)
     for secret in doc.secrets:
-        assert secret not in outside, (secret, processed.markdown, html)
+        assert secret not in outside, (secret, published, html)
     for directive in doc.directives:
-        assert directive in processed.markdown
+        assert directive in published
