@@ -3,7 +3,7 @@
 Every option has a default that suits a French Prizm site, so ``plugins: [prizm]`` is enough.
 An unknown option is an error, as MkDocs does for every plugin.  Options are grouped by prefix:
 ``articles_*``, ``notes_*``, ``sources_*``, ``citations``, ``readtime_*``, ``byline*``,
-``jsonld``, ``report_*``.
+``jsonld``, ``report_*``, ``sanitise*``.
 """
 
 from __future__ import annotations
@@ -133,3 +133,13 @@ class PrizmConfig(base.Config):  # type: ignore[no-untyped-call]
     blog_compat = c.Type(bool, default=False)
     """Note (PRZ107) article dates that Material's blog plugin rejects: a quoted ``date``, or a
     ``pubDate`` without ``date``.  For sites that are moving their articles into a blog."""
+
+    sanitise = c.Choice(("articles", "all", "off"), default="articles")
+    """Remove what can run script from the rendered HTML (``<script>``, ``onerror=``,
+    ``javascript:`` links, frames, forms), keeping everything MkDocs and Material render:
+    ``articles`` (model-written, untrusted), ``all`` pages, or ``off``.  Each removal is a
+    warning (PRZ701-PRZ704).  Unless ``off``, every page title loses its tags (PRZ705)."""
+
+    sanitise_allow_tags = c.ListOfItems(c.Type(str), default=[])
+    """Extra elements kept by the sanitiser, for example ``[iframe]`` for embedded videos;
+    their attributes and URLs are still checked.  ``script`` can never be allowed."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import warnings
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from mkdocs_prizm.render import (
     make_environment,
     swap_markers,
 )
+from mkdocs_prizm.sanitise import Sanitiser, locate, plain_title
 from mkdocs_prizm.tags import find_tags_plugin, listing_url, tag_anchor
 
 log = get_plugin_logger(__name__)
@@ -78,6 +80,7 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         self.fragments: dict[str, _Fragments] = {}
         self.nav: Navigation | None = None
         self.report_path: Path | None = None
+        self.sanitiser: Sanitiser | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -161,6 +164,12 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             tag_anchor=tag_anchor(tags) if (tags := find_tags_plugin(config)) else None,
         )
         self.renderer = Renderer(make_environment(config.theme.dirs), render_options)
+        self.sanitiser = None
+        if self.config.sanitise != "off":
+            try:
+                self.sanitiser = Sanitiser(self.config.sanitise_allow_tags)
+            except ValueError as error:
+                raise PluginError(f"prizm: sanitise_allow_tags: {error}") from error
         if self.config.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -299,8 +308,12 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
         """
         if not self.config.enabled:
             return None
+        if self.sanitiser is not None:
+            self._plain_titles(page)
         article = page.meta.get(META_KEY)
         if not isinstance(article, Article) or not article.is_article:
+            if self.config.sanitise == "all":
+                return self._sanitise(html, page)
             return None
         section = article.sources
         if self.options.plain_placeholders and section is not None and section.entries:
@@ -309,6 +322,9 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
             # without stashing raw HTML: give them their final form before anyone reads them.
             cited = any(entry.citations for entry in section.entries)
             html = finish_html(html, markers=True, citations=cited)
+        # After finish_html (its ``prizm-cite:`` links are the plugin's, not the author's) and
+        # before the sources block is rendered in: only what the article's author wrote.
+        html = self._sanitise(html, page)
         if self.renderer is None:
             return html
         if self.config.sources_in_content and SOURCES_LIST in html:
@@ -372,6 +388,53 @@ class PrizmPlugin(BasePlugin[PrizmConfig]):  # type: ignore[no-untyped-call]
 
     # -- helpers ---------------------------------------------------------------------------
 
+    def _sanitise(self, html: str, page: Page) -> str:
+        """The page's HTML without what can run script; one warning per removal."""
+        if self.sanitiser is None:
+            return html
+        clean, removals = self.sanitiser.clean(html)
+        if removals:
+            removals = locate(removals, _file_text(page))
+            path = page.file.src_uri
+            self._report(
+                Problem(path, r.line, 0, Severity.WARNING, r.code, r.message) for r in removals
+            )
+        return clean
+
+    def _plain_titles(self, page: Page) -> None:
+        """Strip markup from the page title and its table of contents (themes print them raw).
+
+        ``page.title`` is final here: front matter, else the first heading (set by
+        ``render``).  Navigation of every page is rendered after every page's content.
+        """
+        title = page.title
+        plain = plain_title(title) if isinstance(title, str) else None
+        if plain is not None:
+            page.title = plain  # MkDocs' weak_property: an assignment wins for good
+            if isinstance(page.meta.get("title"), str):
+                page.meta["title"] = plain
+        if plain is not None and isinstance(title, str) and _lost_text(title, plain):
+            self._report(
+                [
+                    Problem(
+                        page.file.src_uri,
+                        1,
+                        0,
+                        Severity.WARNING,
+                        "PRZ705",
+                        f"The page title {_shorten(title)!r} contains markup; "
+                        f"published as {_shorten(plain)!r}.",
+                    )
+                ]
+            )
+        stack = list(page.toc)
+        while stack:
+            item = stack.pop()
+            plain = plain_title(item.title)
+            if plain is not None:
+                item.title = plain
+            stack.extend(item.children)
+
     def _report(self, problems: Any) -> None:
         if self.report_path is not None:
             # Kept only for the report: a large site's builds keep no problem in memory.
@@ -432,6 +495,15 @@ def _reconverts_markdown(config: MkDocsConfig) -> bool:
             if options is None or options.get("enabled", True):
                 return True
     return False
+
+
+def _lost_text(before: str, after: str) -> bool:
+    """Whether making a title plain removed more than escaping (tags, not just quotes)."""
+    return unescape(after) != " ".join(unescape(before).split())
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _insert_byline(html: str, byline: str) -> str:

@@ -33,6 +33,7 @@ __all__ = [
     "NEVER_ALLOWED",
     "Removal",
     "Sanitiser",
+    "locate",
     "plain_title",
 ]
 
@@ -250,16 +251,16 @@ class Sanitiser:
             "link_rel": None,
         }
 
-    def clean(self, text: str, source: str | None = None) -> tuple[str, list[Removal]]:
+    def clean(self, text: str) -> tuple[str, list[Removal]]:
         """Sanitise a page's rendered HTML.
 
         Args:
             text: The HTML (``page.content`` as Python-Markdown produced it).
-            source: The page's source file text, to give removals their line; optional.
 
         Returns:
             ``(html, removals)``: ``text`` itself when nothing was removed, else the cleaned
-            HTML and one [`Removal`][mkdocs_prizm.sanitise.Removal] per thing removed.
+            HTML and one [`Removal`][mkdocs_prizm.sanitise.Removal] per thing removed, at
+            line 1 until [`locate`][mkdocs_prizm.sanitise.locate] finds their lines.
         """
         probe = text + _SENTINEL
         strict = nh3.clean(probe, **self._strict)  # type: ignore[arg-type]
@@ -271,7 +272,7 @@ class Sanitiser:
             # Removed by the parser's reading, not seen by ours (or an unfinished ending):
             # reported as a change, never silently.
             removals = [Removal("PRZ704", "", _first_difference(text, strict))]
-        return nh3.clean(text, **self._strict), _locate(removals, source)  # type: ignore[arg-type]
+        return nh3.clean(text, **self._strict), removals  # type: ignore[arg-type]
 
 
 def plain_title(title: str) -> str | None:
@@ -337,7 +338,7 @@ def _short(value: str) -> str:
 
 def _first_difference(before: str, after: str) -> str:
     index = next(
-        (i for i, (a, b) in enumerate(zip(before, after)) if a != b),
+        (i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b),
         min(len(before), len(after)),
     )
     return _short(before[max(0, index - 20) : index + 40])
@@ -369,7 +370,7 @@ class _Finder(HTMLParser):
                 shown = " ".join(f"{name}={value or ''}" for name, value in attrs)
                 self.removals.append(Removal("PRZ701", tag, _short(shown)))
             return
-        allowed = self.sanitiser.lowered.get(tag, frozenset())
+        allowed = self.sanitiser.lowered.get(tag, _GLOBAL_ATTRIBUTES)
         values = _TAG_ATTRIBUTE_VALUES.get(tag, {})
         for name, value in attrs:
             if name in values:
@@ -395,8 +396,17 @@ class _Finder(HTMLParser):
             self._content = None
 
 
-def _locate(removals: list[Removal], source: str | None) -> list[Removal]:
-    """Give each removal the line of the source file where it stands, searched in order."""
+def locate(removals: list[Removal], source: str | None) -> list[Removal]:
+    """Give each removal the line of the source file where it stands.
+
+    A cheap search, in order, of the element's opening (``<script``), the attribute
+    (``onerror=``) or the value in the source text, ignoring case; a removal not found keeps
+    line 1 and says so in its message.
+
+    Args:
+        removals: What [`Sanitiser.clean`][mkdocs_prizm.sanitise.Sanitiser.clean] removed.
+        source: The page's source file (front matter included), or ``None``.
+    """
     if not source:
         return removals
     lowered = source.lower()
