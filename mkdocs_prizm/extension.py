@@ -199,9 +199,7 @@ class PrizmExtension(Extension):
     def _language(self, theme_language: str | None) -> str:
         return site_language(self.options.language, theme_language)
 
-    def pipeline(
-        self, theme_language: str | None = None, fences: Fences = Fences.BOTH
-    ) -> Pipeline:
+    def pipeline(self, theme_language: str | None = None, fences: Fences = Fences.BOTH) -> Pipeline:
         """The core pipeline for the site's language and fence syntax (built once for each)."""
         language = self._language(theme_language)
         found = self._pipelines.get((language, fences))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import warnings
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from mkdocs_prizm.render import (
     make_environment,
     swap_markers,
 )
+from mkdocs_prizm.sanitise import Sanitiser, locate, plain_title
 from mkdocs_prizm.site import load_authors, site_language
 from mkdocs_prizm.tags import find_tags_plugin, listing_url, tag_anchor
 
@@ -77,6 +79,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.fragments: dict[str, _Fragments] = {}
         self.nav: Navigation | None = None
         self.report_path: Path | None = None
+        self.sanitiser: Sanitiser | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -136,6 +139,12 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             self.renderer = Renderer(env, render_options)
         except TemplateError as exc:
             raise PluginError(str(exc)) from None
+        self.sanitiser = None
+        if options.sanitise != "off":
+            try:
+                self.sanitiser = Sanitiser(options.sanitise_allow_tags)
+            except ValueError as error:
+                raise PluginError(f"sanitise_allow_tags: {error}") from None
         if options.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -250,9 +259,13 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         furniture) and the search plugin does not parse them again.  ``sources_in_content``
         puts the sources block here instead, for search and full-content feeds.
         """
+        if self.sanitiser is not None:
+            self._plain_titles(page)
         fragments = self.fragments.get(page.file.src_uri)
-        if fragments is None:
-            return None
+        if fragments is None:  # not an article
+            return self._sanitise(html, page) if self.options.sanitise == "all" else None
+        # Before the plugin's own fragments go in: only what the article's author wrote.
+        html = self._sanitise(html, page)
         if self.options.sources_in_content and SOURCES_LIST in html:
             html = swap_markers(html, fragments[0])
             # Plugins reading page.content instead of their argument (mkdocs-rss-plugin's
@@ -307,6 +320,47 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
 
     # -- helpers ---------------------------------------------------------------------------
 
+    def _sanitise(self, html: str, page: Page) -> str:
+        """The page's HTML without what can run script; one warning per removal."""
+        if self.sanitiser is None:
+            return html
+        clean, removals = self.sanitiser.clean(html)
+        if removals:
+            removals = locate(removals, _file_text(page))
+            path = page.file.src_uri
+            self._report(
+                Problem(path, r.line, 0, Severity.WARNING, r.code, r.message) for r in removals
+            )
+        return clean
+
+    def _plain_titles(self, page: Page) -> None:
+        """Strip markup from the page title and its table of contents (themes print them raw).
+
+        ``page.title`` is final here: front matter, else the first heading (set by
+        ``render``).  Navigation of every page is rendered after every page's content.
+        """
+        title = page.title
+        plain = plain_title(title) if isinstance(title, str) else None
+        if plain is not None and isinstance(title, str):
+            page.title = plain  # MkDocs' weak_property: an assignment wins for good
+            if isinstance(page.meta.get("title"), str):
+                page.meta["title"] = plain
+            if _lost_text(title, plain):
+                message = (
+                    f"The page title {_shorten(title)!r} contains markup; "
+                    f"published as {_shorten(plain)!r}."
+                )
+                self._report(
+                    [Problem(page.file.src_uri, 1, 0, Severity.WARNING, "PRZ705", message)]
+                )
+        stack = list(page.toc)
+        while stack:
+            item = stack.pop()
+            plain = plain_title(item.title)
+            if plain is not None:
+                item.title = plain
+            stack.extend(item.children)
+
     def _report(self, problems: Any) -> None:
         if self.report_path is not None:
             # Kept only for the report: a large site's builds keep no problem in memory.
@@ -352,6 +406,15 @@ def _file_text(page: Page) -> str | None:
 def _base_url(page: Page) -> str:
     depth = page.url.count("/") if page.url else 0
     return "/".join([".."] * depth) if depth else "."
+
+
+def _lost_text(before: str, after: str) -> bool:
+    """Whether making a title plain removed more than escaping (tags, not just quotes)."""
+    return unescape(after) != " ".join(unescape(before).split())
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _insert_byline(html: str, byline: str) -> str:

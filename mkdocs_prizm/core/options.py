@@ -101,6 +101,15 @@ def _labels(value: Any) -> Mapping[str, str]:
     raise TypeError("expected a mapping of label names to texts")
 
 
+def _choice(*allowed: str) -> Callable[[Any], str]:
+    def read(value: Any) -> str:
+        if value in allowed:
+            return str(value)
+        raise TypeError(f"expected one of {', '.join(allowed)}")
+
+    return read
+
+
 def _option(default: Any, read: Callable[[Any], Any], doc: str) -> Any:
     """A field of the schema: its default, how a value is read, and its documentation.
 
@@ -199,6 +208,14 @@ class PrizmOptions:
     strict_errors: bool = _option(True, _bool, "Fail the build when an error was reported.")
     blog_compat: bool = _option(
         False, _bool, "Note article dates that Material's blog plugin rejects."
+    )
+    sanitise: str = _option(
+        "articles",
+        _choice("articles", "all", "off"),
+        "Remove what can run script from the rendered HTML of articles, all pages, or off.",
+    )
+    sanitise_allow_tags: tuple[str, ...] = _option(
+        (), _texts, "Extra elements the sanitiser keeps (iframe...); attributes still checked."
     )
 
     @classmethod

@@ -50,6 +50,12 @@ CODES: dict[str, str] = {
     # authors
     "PRZ601": "An author is not described in the authors file.",
     "PRZ602": "The authors file cannot be read.",
+    # sanitising (rendered HTML)
+    "PRZ701": "An HTML element that can run script or is not allowed was removed from a page.",
+    "PRZ702": "An HTML attribute that is not allowed (an event handler, a style) was removed.",
+    "PRZ703": "A URL with an unsafe scheme (`javascript:`, `data:` ...) was removed.",
+    "PRZ704": "Markup a browser would read differently (an unfinished tag) was rewritten.",
+    "PRZ705": "A page title contained markup; it is published as plain text.",
     # usage (CLI)
     "PRZ901": "A file cannot be read (missing, unreadable or not UTF-8).",
 }
