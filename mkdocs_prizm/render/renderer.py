@@ -109,7 +109,7 @@ class Renderer:
             asset=lambda path: _relative(path, base_url),
             tag_url=lambda tag: self._tag_url(tag, base_url),
         )
-        return astral_to_charrefs(self._byline(byline=view, labels=labels))
+        return astral_to_charrefs(self._byline(byline=view, article=article, labels=labels))
 
     def sources(self, article: Article) -> str:
         """The sources list's HTML (empty when the article has no entries)."""

@@ -85,3 +85,41 @@ def test_plugin_templates_are_used_without_custom_dir(tmp_path: Path) -> None:
     soup = build.soup("article.md")
     assert soup.select_one(".prizm-byline") is not None
     assert [b["data-reliability"] for b in soup.select(".prizm-badge")] == ["8"]
+
+
+@pytest.mark.parametrize(
+    ("template", "text", "expected"),
+    [
+        ("byline.html", "<p>{% if %}</p>", "template prizm/byline.html:1: syntax error"),
+        ("sources.html", '{% include "prizm/nope.html" %}', "'prizm/nope.html' not found"),
+        ("badge.html", "{{ source.nope.deeper() }}", "template prizm/badge.html:1: undefined"),
+    ],
+)
+def test_a_broken_override_names_the_template_and_line(
+    tmp_path: Path, template: str, text: str, expected: str
+) -> None:
+    project = write_project(
+        tmp_path, {"article.md": ARTICLE}, {"theme": {"name": "mkdocs", "custom_dir": "o"}}
+    )
+    (project / "o" / "prizm").mkdir(parents=True)
+    (project / "o" / "prizm" / template).write_text(text, encoding="utf-8")
+    build = run_build(project)
+    assert not build.ok
+    assert expected in build.log
+    assert "Traceback" not in build.log
+
+
+def test_an_undefined_name_fails_a_strict_build_only(tmp_path: Path) -> None:
+    project = write_project(
+        tmp_path, {"article.md": ARTICLE}, {"theme": {"name": "mkdocs", "custom_dir": "o"}}
+    )
+    (project / "o" / "prizm").mkdir(parents=True)
+    typo = '<p class="custom-byline">{{ byline.nope.deeper }}{{ labels.by }}</p>'
+    (project / "o" / "prizm" / "byline.html").write_text(typo, encoding="utf-8")
+    relaxed = run_build(project)
+    assert relaxed.ok, relaxed.log
+    assert relaxed.soup("article.md").select_one("p.custom-byline").get_text() == "Par"
+    strict = run_build(project, strict=True)
+    assert not strict.ok
+    assert "template prizm/byline.html:1: undefined value" in strict.log
+    assert "Traceback" not in strict.log
