@@ -24,8 +24,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_prizm import editorial
+from mkdocs_prizm import blog, editorial
 from mkdocs_prizm.core.article import Article
+from mkdocs_prizm.core.blocks import introduction_end
 from mkdocs_prizm.core.jsonld import build_blogposting
 from mkdocs_prizm.core.markdown_scan import fences_for
 from mkdocs_prizm.core.options import OptionsError, PrizmOptions
@@ -80,6 +81,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.nav: Navigation | None = None
         self.report_path: Path | None = None
         self.sanitiser: Sanitiser | None = None
+        self.blogs: list[Any] = []  # Material's blog plugin instances
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -139,6 +141,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             self.renderer = Renderer(env, render_options)
         except TemplateError as exc:
             raise PluginError(str(exc)) from None
+        self.blogs = blog.find_blogs(config)
         self.sanitiser = None
         if options.sanitise != "off":
             try:
@@ -201,20 +204,43 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         if self.options.report_file or self.options.sources_page:
             # Kept for the report and the sources page only: a large site's builds stay lean.
             self.articles[path] = processed
+        post_of = blog.blog_of(self.blogs, page) if self.blogs else None
+        excerpt = None
+        if post_of is not None:
+            blog.give_post_details(post_of, page, article)
+            excerpt = self._excerpt(processed, blog.separator(post_of))
         try:
             # The fragments are rendered now and put into the page's HTML later
             # (on_page_content, on_page_context).
-            self.fragments[path] = self._render(article, page, config)
-            return article_markdown(processed, self.renderer.citation)
+            self.fragments[path] = self._render(article, page, config, post=post_of is not None)
+            return article_markdown(processed, self.renderer.citation, excerpt=excerpt)
         except TemplateError as exc:
             raise PluginError(f"{path}: {exc}") from None
 
-    def _render(self, article: Article, page: Page, config: MkDocsConfig) -> _Fragments:
-        """Render the article's sources block, byline and JSON-LD for ``page``."""
+    def _excerpt(self, processed: Processed, separator: str) -> tuple[int, str] | None:
+        """Where a blog post's excerpt ends, when the author did not say (``blog_excerpt``)."""
+        if self.options.blog_excerpt == "off" or separator in processed.body:
+            return None
+        section = processed.article.sources
+        lines = processed.body.split("\n")
+        stop = section.start_line - processed.body_offset - 1 if section else None
+        at = introduction_end(processed.body, lines, stop=stop)
+        return None if at is None else (at, separator)
+
+    def _render(
+        self, article: Article, page: Page, config: MkDocsConfig, *, post: bool
+    ) -> _Fragments:
+        """Render the article's sources block, byline and JSON-LD for ``page``.
+
+        On a post of Material's blog, the byline leaves out what the post's header shows.
+        """
         renderer = self.renderer
         assert renderer is not None  # noqa: S101 - checked by the callers
         sources = tuple(renderer.sources_fragments(article)) if article.sources else ()
-        byline = renderer.byline(article, base_url=_base_url(page)) if self.options.byline else ""
+        byline = ""
+        if self.options.byline:
+            hide = blog.SHOWN_BY_MATERIAL if post else frozenset()
+            byline = renderer.byline(article, base_url=_base_url(page), hide=hide)
         jsonld = ""
         if self.options.jsonld:
             words = article.reading_time.words if article.reading_time else None
@@ -271,7 +297,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             # Plugins reading page.content instead of their argument (mkdocs-rss-plugin's
             # full-content feeds) must see the rendered block, not the markers.
             page.content = html
-        if self.options.byline:
+        if fragments[1]:
             html = _insert_byline(html, BYLINE_MARKER)
         return html
 
@@ -292,12 +318,21 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         return None
 
     # Late: after the search plugin has indexed page.content, so that the byline, the sources
-    # list and the structured data stay out of the index, and before the theme renders it.
-    @event_priority(-100)
+    # list and the structured data stay out of the index, after Material's blog has rendered
+    # its excerpts (-100), and before the theme renders the page.
+    @event_priority(-110)
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        """Put the byline, the sources block and the schema.org structured data into the page."""
+        """Put the byline, the sources block and the schema.org structured data into the page.
+
+        On the index pages of Material's blog, clean the excerpts of Prizm posts.
+        """
+        for excerpt in blog.post_excerpts(context) if self.blogs else ():
+            post_article = excerpt.post.meta.get(META_KEY)
+            if isinstance(post_article, Article) and post_article.is_article:
+                url = blog.excerpt_post_url(excerpt, page)
+                excerpt.content = blog.clean_excerpt(excerpt.content, url)
         fragments = self.fragments.pop(page.file.src_uri, None)
         if fragments is None or page.content is None:
             return None

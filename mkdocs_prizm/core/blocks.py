@@ -101,3 +101,34 @@ def separate_lists(text: str) -> tuple[str, int]:
     for index in reversed(breaks):
         lines.insert(index, "")
     return "\n".join(lines), len(breaks)
+
+
+#: An ATX heading of level 2 to 6 (the introduction ends at the first one).
+RE_SUBHEADING = re.compile(r"^ {0,3}#{2,6}(?:[ \t]|$)")
+
+
+def introduction_end(body: str, lines: list[str], *, stop: int | None = None) -> int | None:
+    """Where an article's introduction ends: its first heading below the title.
+
+    Args:
+        body: The article's Markdown.
+        lines: ``body.split("\\n")``.
+        stop: Where to end the introduction at the latest (the sources section's heading).
+
+    Returns:
+        The 0-based index of the line the introduction stops before, or ``None`` when the
+        article has no text before it (nothing to make an excerpt of).
+    """
+    flags = code_flags(lines) if may_have_code_blocks(body) else None
+    end = len(lines) if stop is None else stop
+    text_seen = False
+    for index in range(end):
+        line = lines[index]
+        if flags is not None and flags[index]:
+            text_seen = True
+            continue
+        if RE_SUBHEADING.match(line):
+            return index if text_seen else None
+        if line.strip() and not line.lstrip().startswith("# "):
+            text_seen = True
+    return end if text_seen and stop is not None else None

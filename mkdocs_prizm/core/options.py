@@ -209,6 +209,11 @@ class PrizmOptions:
     blog_compat: bool = _option(
         False, _bool, "Note article dates that Material's blog plugin rejects."
     )
+    blog_excerpt: str = _option(
+        "intro",
+        _choice("intro", "off"),
+        "With Material's blog: cut a post without <!-- more --> after its introduction.",
+    )
     sanitise: str = _option(
         "articles",
         _choice("articles", "all", "off"),

@@ -21,12 +21,19 @@ from mkdocs_prizm.render.renderer import SOURCES_CLOSE, SOURCES_LIST, SOURCES_OP
 __all__ = ["article_markdown", "swap_markers"]
 
 
-def article_markdown(processed: Processed, cite: Callable[[Citation, str], str]) -> str:
+def article_markdown(
+    processed: Processed,
+    cite: Callable[[Citation, str], str],
+    *,
+    excerpt: tuple[int, str] | None = None,
+) -> str:
     """The Markdown to render for a processed page.
 
     Args:
         processed: The core's result.
         cite: Makes the link of one citation around its text (``Renderer.citation``).
+        excerpt: ``(line, separator)``: put an excerpt separator (``<!-- more -->``) before
+            that 0-based line of the body.
 
     Returns:
         ``processed.body`` for an ordinary page; for an article, the body with its citations
@@ -34,17 +41,23 @@ def article_markdown(processed: Processed, cite: Callable[[Citation, str], str])
     """
     article = processed.article
     section = article.sources if article.sources and article.sources.entries else None
-    if not article.is_article or not (processed.citations or processed.list_breaks or section):
+    if not article.is_article or not (
+        processed.citations or processed.list_breaks or section or excerpt
+    ):
         return processed.body
     lines = processed.body.split("\n")
     for line, group in groupby(processed.citations, key=lambda c: c.line):
         lines[line - 1] = _link(lines[line - 1], list(group), cite)
-    start = end = len(lines)
+    offset = processed.body_offset + 1
     if section is not None:
         # The heading, intro and trailing text stay as written, around the block's markers.
-        offset = processed.body_offset + 1
         heading = section.start_line - offset
         lines[heading] = "\n".join(("", SOURCES_OPEN, "", lines[heading]))
+    if excerpt is not None:  # before the line's text, whatever it has become
+        at, separator = excerpt
+        lines[at] = "\n".join(("", separator, "", lines[at]))
+    start = end = len(lines)
+    if section is not None:
         start, end = section.entries_start_line - offset, section.entries_end_line - offset
         lines[start:end] = ["\n".join(("", SOURCES_LIST, "", SOURCES_CLOSE, ""))]
     # Blank lines last, from the bottom up, so that earlier indexes stay valid; a list inside

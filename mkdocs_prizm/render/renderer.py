@@ -100,15 +100,26 @@ class Renderer:
 
     # -- article fragments -----------------------------------------------------------------
 
-    def byline(self, article: Article, *, base_url: str = "") -> str:
-        """The byline's HTML; ``base_url`` leads from the page to the site's root."""
+    def byline(
+        self, article: Article, *, base_url: str = "", hide: frozenset[str] = frozenset()
+    ) -> str:
+        """The byline's HTML (empty when it has nothing to show).
+
+        Args:
+            article: The article.
+            base_url: Leads from the page to the site's root.
+            hide: What the theme shows already (see ``byline_view``).
+        """
         labels = self.labels_for(article.language)
         view = byline_view(
             article,
             labels,
             asset=lambda path: _relative(path, base_url),
             tag_url=lambda tag: self._tag_url(tag, base_url),
+            hide=hide,
         )
+        if view.empty:
+            return ""
         return astral_to_charrefs(self._byline(byline=view, article=article, labels=labels))
 
     def sources(self, article: Article) -> str:

@@ -109,6 +109,21 @@ class BylineView:
     categories: tuple[str, ...]
     tags: tuple[LinkView, ...]
 
+    @property
+    def empty(self) -> bool:
+        """Whether the byline has nothing to show."""
+        article = self.article
+        return not (
+            self.authors
+            or self.date
+            or self.updated
+            or self.reading_minutes
+            or self.categories
+            or self.tags
+            or article.featured
+            or article.emoji
+        )
+
 
 def tier_label(tier: Tier, labels: Mapping[str, str]) -> str:
     """Words for a tier (``fiable``)."""
@@ -173,6 +188,7 @@ def byline_view(
     *,
     asset: Callable[[str], str],
     tag_url: Callable[[str], str],
+    hide: frozenset[str] = frozenset(),
 ) -> BylineView:
     """The view of an article's byline.
 
@@ -181,19 +197,23 @@ def byline_view(
         labels: The labels in the article's language.
         asset: Makes a site-relative path usable from the page (avatars).
         tag_url: The link of a tag on the tags page, empty when none.
+        hide: What the theme shows already: ``date``, ``reading_time``, ``authors``,
+            ``categories`` (left out of the byline).
     """
     language = article.language
     minutes = article.reading_time.minutes if article.reading_time else None
+    if "reading_time" in hide:
+        minutes = None
+    authors = () if "authors" in hide else article.authors
     return BylineView(
         article=article,
         authors=tuple(
-            LinkView(a.name, a.url, image=asset(a.avatar) if a.avatar else "")
-            for a in article.authors
+            LinkView(a.name, a.url, image=asset(a.avatar) if a.avatar else "") for a in authors
         ),
-        date=_date(article.date, language) if article.date else None,
+        date=_date(article.date, language) if article.date and "date" not in hide else None,
         updated=_date(article.updated, language) if article.updated else None,
         reading_minutes=minutes,
         reading_time=labels["reading_time"].format(minutes=minutes) if minutes else "",
-        categories=article.categories,
+        categories=() if "categories" in hide else article.categories,
         tags=tuple(LinkView(tag, tag_url(tag)) for tag in article.tags),
     )
