@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from mkdocs_prizm.core.markdown_scan import code_flags, lines_at, may_have_code_blocks
+from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import lines_at
 
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
@@ -60,7 +61,7 @@ def list_breaks(
         text: Markdown with ``\\n`` line endings.
         lines: ``text.split("\\n")``, when the caller has it (it is not changed).
         code_blocks: Whether ``text`` may hold code blocks, when the caller knows it
-            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]);
+            ([`may_have_code_blocks`][mkdocs_prizm.core.fences.may_have_code_blocks]);
             found out here otherwise.
 
     Returns:

@@ -23,13 +23,8 @@ from dataclasses import dataclass, field
 
 from mkdocs_prizm.core.article import Citation, SourcesSection
 from mkdocs_prizm.core.citations.matcher import CitationMatcher
-from mkdocs_prizm.core.markdown_scan import (
-    code_flags,
-    code_spans,
-    find_all,
-    lines_at,
-    may_have_code_blocks,
-)
+from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import code_spans, find_all, lines_at
 from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources import superscript_value
 
@@ -229,7 +224,7 @@ def locate_citations(
             this offset).
         lines: ``body.split("\\n")``, when the caller has it already (it is not changed).
         code_blocks: Whether ``body`` may hold code blocks, when the caller knows it
-            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]);
+            ([`may_have_code_blocks`][mkdocs_prizm.core.fences.may_have_code_blocks]);
             found out here otherwise.
 
     Returns:

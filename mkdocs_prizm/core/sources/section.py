@@ -12,7 +12,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from mkdocs_prizm.core.markdown_scan import may_have_fences
+from mkdocs_prizm.core.fences import may_have_fences
 from mkdocs_prizm.core.text import normalise_name
 
 __all__ = [
