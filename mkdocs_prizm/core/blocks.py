@@ -14,6 +14,11 @@ import re
 from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
 from mkdocs_prizm.core.markdown_scan import lines_at
 
+__all__ = [
+    "list_breaks",
+    "separate_lists",
+]
+
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
 RE_LIST_ANY = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")

@@ -33,6 +33,15 @@ from mkdocs_prizm.core.markdown_scan import code_spans, find_all, in_spans, line
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
 
+__all__ = [
+    "DEFAULT_DIRECTIVES",
+    "DEFAULT_NOTE_PATTERNS",
+    "NoteMatcher",
+    "NotesResult",
+    "parse_note",
+    "strip_notes",
+]
+
 #: Patterns that mark a comment as an internal note (matched ignoring case and accents).
 DEFAULT_NOTE_PATTERNS: tuple[str, ...] = (
     "ARTICLE FINAL",
