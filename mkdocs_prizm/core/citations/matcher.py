@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from mkdocs_prizm.core.article import SourcesSection
-from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR, normalise_name
+from mkdocs_prizm.core.sources import RE_TITLE_SEPARATOR
+from mkdocs_prizm.core.text import normalise_name
 
 __all__ = ["CitationMatcher"]
 
