@@ -8,13 +8,9 @@ highlighted code, tables, footnotes, task lists, math, ``attr_list`` classes and
 and permalinks, HTML comments such as ``<!-- more -->`` and the plugin's markers) and removes
 everything else, reporting each removal.
 
-A page with nothing to remove is returned unchanged, the very same string, so that clean pages
-stay byte-identical: the page is cleaned twice by the same parser, once with the allowlist and
-once with everything found in it allowed; equal results mean the allowlist removed nothing.
-A sentinel comment appended to both runs proves the page ends outside any tag or comment
-(html5ever drops an unfinished tag at the end of its input; a browser would read on into the
-theme).  Otherwise the allowlisted result is returned: well-formed HTML in the same parser's
-serialisation, which is how browsers parse it.
+* [`allowlist`][mkdocs_prizm.sanitise.allowlist]: the elements, attributes and URL schemes kept;
+* [`cleaner`][mkdocs_prizm.sanitise.cleaner]: the cleaning itself, what it removed and where
+  that stands in the source file; page titles made plain text.
 """
 
 from __future__ import annotations
