@@ -2,9 +2,9 @@
 
 Prizm's pipeline writes for CommonMark renderers, where a list may start on the line right after
 a paragraph.  Python-Markdown needs a blank line there, and otherwise folds the list into one
-run-on paragraph.  [`separate_lists`][mkdocs_prizm.core.blocks.separate_lists] inserts that blank
-line, outside code, following CommonMark's rule: any bullet list, but an ordered list only when it
-starts at 1.
+run-on paragraph.  [`list_breaks`][mkdocs_prizm.core.blocks.list_breaks] finds the lines that need
+that blank line, outside code, following CommonMark's rule: any bullet list, but an ordered list
+only when it starts at 1; the renderer inserts them in the published Markdown.
 """
 
 from __future__ import annotations
@@ -14,10 +14,7 @@ import re
 from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
 from mkdocs_prizm.core.markdown_scan import lines_at
 
-__all__ = [
-    "list_breaks",
-    "separate_lists",
-]
+__all__ = ["list_breaks"]
 
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
@@ -94,16 +91,3 @@ def list_breaks(
             continue
         breaks.append(index + 1)
     return breaks
-
-
-def separate_lists(text: str) -> tuple[str, int]:
-    """Insert a blank line between a paragraph and a list that starts on the next line.
-
-    Returns:
-        The repaired text and how many lists were separated.
-    """
-    lines = text.split("\n")
-    breaks = list_breaks(text, lines=lines)
-    for index in reversed(breaks):
-        lines.insert(index, "")
-    return "\n".join(lines), len(breaks)

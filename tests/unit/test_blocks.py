@@ -7,10 +7,19 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prizm.core.blocks import RE_LIST_ANY, RE_NOT_PARAGRAPH, separate_lists
+from mkdocs_prizm.core.blocks import RE_LIST_ANY, RE_NOT_PARAGRAPH, list_breaks
 from mkdocs_prizm.core.fences import code_flags
 
 RE_STARTS_LIST = re.compile(r"^ {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+
+
+def separate_lists(text: str) -> tuple[str, int]:
+    """The text with a blank line inserted at each of ``list_breaks``, and how many."""
+    lines = text.split("\n")
+    breaks = list_breaks(text, lines=lines)
+    for index in reversed(breaks):
+        lines.insert(index, "")
+    return "\n".join(lines), len(breaks)
 
 
 def line_by_line(text: str) -> tuple[str, int]:
