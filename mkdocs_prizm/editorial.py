@@ -25,6 +25,14 @@ from mkdocs_prizm.core.report import article_record, build_report
 from mkdocs_prizm.core.sources_index import ArticleRef, reliability_histogram, sources_index
 from mkdocs_prizm.render import Renderer
 
+__all__ = [
+    "SOURCES_INDEX_MARKER",
+    "add_sources_page",
+    "fill_sources_page",
+    "report_path",
+    "write_report",
+]
+
 #: Where the sources index goes in the sources page (kept by the notes filter: ``prizm:``).
 SOURCES_INDEX_MARKER = "<!-- prizm:sources-index -->"
 

@@ -40,8 +40,8 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import get_plugin_logger
 
+from mkdocs_prizm.core.fences import Fences, fences_for
 from mkdocs_prizm.core.jsonld import build_blogposting
-from mkdocs_prizm.core.markdown_scan import Fences, fences_for
 from mkdocs_prizm.core.options import PrizmOptions, option_docs
 from mkdocs_prizm.core.pipeline import Pipeline, Processed
 from mkdocs_prizm.core.problems import Problem

@@ -27,8 +27,8 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_prizm import blog, editorial
 from mkdocs_prizm.core.article import Article
 from mkdocs_prizm.core.blocks import introduction_end
+from mkdocs_prizm.core.fences import fences_for
 from mkdocs_prizm.core.jsonld import build_blogposting
-from mkdocs_prizm.core.markdown_scan import fences_for
 from mkdocs_prizm.core.options import OptionsError, PrizmOptions
 from mkdocs_prizm.core.pipeline import Pipeline, Processed
 from mkdocs_prizm.core.problems import ROUTINE_CODES, Problem, Severity

@@ -2,16 +2,19 @@
 
 Prizm's pipeline writes for CommonMark renderers, where a list may start on the line right after
 a paragraph.  Python-Markdown needs a blank line there, and otherwise folds the list into one
-run-on paragraph.  [`separate_lists`][mkdocs_prizm.core.blocks.separate_lists] inserts that blank
-line, outside code, following CommonMark's rule: any bullet list, but an ordered list only when it
-starts at 1.
+run-on paragraph.  [`list_breaks`][mkdocs_prizm.core.blocks.list_breaks] finds the lines that need
+that blank line, outside code, following CommonMark's rule: any bullet list, but an ordered list
+only when it starts at 1; the renderer inserts them in the published Markdown.
 """
 
 from __future__ import annotations
 
 import re
 
-from mkdocs_prizm.core.markdown_scan import code_flags, lines_at, may_have_code_blocks
+from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import lines_at
+
+__all__ = ["introduction_end", "list_breaks"]
 
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
@@ -60,7 +63,7 @@ def list_breaks(
         text: Markdown with ``\\n`` line endings.
         lines: ``text.split("\\n")``, when the caller has it (it is not changed).
         code_blocks: Whether ``text`` may hold code blocks, when the caller knows it
-            ([`may_have_code_blocks`][mkdocs_prizm.core.markdown_scan.may_have_code_blocks]);
+            ([`may_have_code_blocks`][mkdocs_prizm.core.fences.may_have_code_blocks]);
             found out here otherwise.
 
     Returns:
@@ -88,19 +91,6 @@ def list_breaks(
             continue
         breaks.append(index + 1)
     return breaks
-
-
-def separate_lists(text: str) -> tuple[str, int]:
-    """Insert a blank line between a paragraph and a list that starts on the next line.
-
-    Returns:
-        The repaired text and how many lists were separated.
-    """
-    lines = text.split("\n")
-    breaks = list_breaks(text, lines=lines)
-    for index in reversed(breaks):
-        lines.insert(index, "")
-    return "\n".join(lines), len(breaks)
 
 
 #: An ATX heading of level 2 to 6 (the introduction ends at the first one).

@@ -17,7 +17,7 @@ paragraph (or before a heading); both are reported and the text after them is pu
 (see [`strip_notes`][mkdocs_prizm.core.comments.strip_notes]).
 
 What is code is decided as the renderer decides it (see
-[`Fences`][mkdocs_prizm.core.markdown_scan.Fences]): by default, a comment is kept as code
+[`Fences`][mkdocs_prizm.core.fences.Fences]): by default, a comment is kept as code
 only when both ``fenced_code`` and ``pymdownx.superfences`` show it as code.
 """
 
@@ -28,17 +28,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from mkdocs_prizm.core.article import InternalNote
-from mkdocs_prizm.core.markdown_scan import (
-    Fences,
-    code_flags,
-    code_spans,
-    find_all,
-    in_spans,
-    lines_at,
-    may_have_code_blocks,
-)
+from mkdocs_prizm.core.fences import Fences, code_flags, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import code_spans, find_all, in_spans, lines_at
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
+
+__all__ = [
+    "DEFAULT_DIRECTIVES",
+    "DEFAULT_NOTE_PATTERNS",
+    "NoteMatcher",
+    "NotesResult",
+    "parse_note",
+    "strip_notes",
+]
 
 #: Patterns that mark a comment as an internal note (matched ignoring case and accents).
 DEFAULT_NOTE_PATTERNS: tuple[str, ...] = (
@@ -111,7 +113,7 @@ class NoteMatcher:
         directives: The directive names, folded.
         strip_all: Whether every comment but directives is removed.
         fences: Which renderer's fenced code blocks hold content to keep (see
-            [`Fences`][mkdocs_prizm.core.markdown_scan.Fences]); by default only blocks
+            [`Fences`][mkdocs_prizm.core.fences.Fences]); by default only blocks
             that both ``fenced_code`` and ``pymdownx.superfences`` render as code, so that no
             note reaches the page whichever renders it.
     """

@@ -27,6 +27,7 @@ from mkdocs_prizm.core.authors import resolve
 from mkdocs_prizm.core.blocks import list_breaks
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
+from mkdocs_prizm.core.fences import Fences, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
     locate_front_matter,
@@ -37,7 +38,7 @@ from mkdocs_prizm.core.frontmatter import (
     take_second_block,
 )
 from mkdocs_prizm.core.i18n import normalise_language
-from mkdocs_prizm.core.markdown_scan import Fences, find_all, may_have_code_blocks
+from mkdocs_prizm.core.markdown_scan import find_all
 from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
@@ -103,7 +104,7 @@ class Pipeline:
         defer_lines: Informational codes whose file lines are not worth reading a file again
             for (see [`process_body`][mkdocs_prizm.core.pipeline.Pipeline.process_body]).
         fences: The fence syntax of the site's renderer, so that a note is kept exactly where
-            the renderer shows code ([`fences_for`][mkdocs_prizm.core.markdown_scan.fences_for]).
+            the renderer shows code ([`fences_for`][mkdocs_prizm.core.fences.fences_for]).
         notes: Which comments are internal notes (built from the options).
     """
 

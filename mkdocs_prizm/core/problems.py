@@ -12,6 +12,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
+__all__ = [
+    "CODES",
+    "ROUTINE_CODES",
+    "Problem",
+    "ProblemSink",
+    "Severity",
+]
+
 
 class Severity(str, enum.Enum):
     """How serious a problem is; errors fail the build, warnings fail ``--strict``."""

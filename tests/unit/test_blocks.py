@@ -7,10 +7,19 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prizm.core.blocks import RE_LIST_ANY, RE_NOT_PARAGRAPH, separate_lists
-from mkdocs_prizm.core.markdown_scan import scan_lines
+from mkdocs_prizm.core.blocks import RE_LIST_ANY, RE_NOT_PARAGRAPH, list_breaks
+from mkdocs_prizm.core.fences import code_flags
 
 RE_STARTS_LIST = re.compile(r"^ {0,3}(?:[-*+]|1[.)])[ \t]+\S")
+
+
+def separate_lists(text: str) -> tuple[str, int]:
+    """The text with a blank line inserted at each of ``list_breaks``, and how many."""
+    lines = text.split("\n")
+    breaks = list_breaks(text, lines=lines)
+    for index in reversed(breaks):
+        lines.insert(index, "")
+    return "\n".join(lines), len(breaks)
 
 
 def line_by_line(text: str) -> tuple[str, int]:
@@ -19,7 +28,8 @@ def line_by_line(text: str) -> tuple[str, int]:
     fixed = 0
     prev_paragraph = False
     in_list = False
-    for raw, code in scan_lines(text):
+    lines = text.split("\n")
+    for raw, code in zip(lines, code_flags(lines), strict=True):
         if code:
             prev_paragraph = False
             out.append(raw)

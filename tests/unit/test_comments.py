@@ -5,7 +5,7 @@ import textwrap
 import pytest
 
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
-from mkdocs_prizm.core.markdown_scan import Fences
+from mkdocs_prizm.core.fences import Fences
 from mkdocs_prizm.core.problems import ProblemSink
 
 NOTE = (

@@ -16,9 +16,9 @@ from mkdocs_prizm.core.sources import (
     find_section,
     parse_reliability,
     parse_sources,
-    plain_text,
     reliability_tier,
 )
+from mkdocs_prizm.core.text import plain_text
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 CORPUS = SHARED / "corpus" / "prizmia"

@@ -22,18 +22,14 @@ from mkdocs_prizm.core.sources.fields import RE_TITLE_SEPARATOR
 from mkdocs_prizm.core.sources.forms import superscript_value
 from mkdocs_prizm.core.sources.parser import parse_sources
 from mkdocs_prizm.core.sources.reliability import parse_reliability, reliability_tier
-from mkdocs_prizm.core.sources.section import DEFAULT_HEADINGS, find_section, heading_key
-from mkdocs_prizm.core.text import normalise_name, plain_text
+from mkdocs_prizm.core.sources.section import DEFAULT_HEADINGS, find_section
 
 __all__ = [
     "DEFAULT_HEADINGS",
     "RE_TITLE_SEPARATOR",
     "find_section",
-    "heading_key",
-    "normalise_name",
     "parse_reliability",
     "parse_sources",
-    "plain_text",
     "reliability_tier",
     "superscript_value",
 ]

@@ -12,14 +12,13 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
-from mkdocs_prizm.core.markdown_scan import may_have_fences
+from mkdocs_prizm.core.fences import may_have_fences
 from mkdocs_prizm.core.text import normalise_name
 
 __all__ = [
     "DEFAULT_HEADINGS",
     "RE_ATX",
     "find_section",
-    "heading_key",
     "indent_width",
 ]
 
@@ -38,18 +37,6 @@ DEFAULT_HEADINGS: tuple[str, ...] = (
 RE_ATX = re.compile(r"^ {0,3}(#{1,6})(?=[ \t]|$)(.*)$")
 #: A code fence opener (backticks or tildes).
 RE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
-
-
-def heading_key(text: str) -> str:
-    """Return the key a heading is matched on (the same as ``normalise_name``).
-
-    Args:
-        text: Heading text (``"Sources et références :"``).
-
-    Returns:
-        ``"sources et references"``.
-    """
-    return normalise_name(text)
 
 
 def indent_width(line: str) -> int:
@@ -83,7 +70,7 @@ _HEADING_OR_FENCE_START = frozenset("#`~ \t")
 @functools.lru_cache(maxsize=16)
 def _heading_keys(headings: tuple[str, ...]) -> frozenset[str]:
     """The keys of the accepted headings, computed once per configuration."""
-    return frozenset(key for key in map(heading_key, headings) if key)
+    return frozenset(key for key in map(normalise_name, headings) if key)
 
 
 def find_section(
@@ -117,7 +104,7 @@ def find_section(
         if heading is None:
             continue
         level, heading_text = heading
-        if heading_key(heading_text) in keys:
+        if normalise_name(heading_text) in keys:
             found = (index, level, heading_text)
             end = len(lines)
         elif found is not None and end == len(lines) and level <= found[1]:
@@ -148,7 +135,7 @@ def _last_section(
         heading = _atx_heading(line) if line.lstrip(" ")[:1] == "#" else None
         if heading is not None:
             level, heading_text = heading
-            if heading_key(heading_text) in keys:
+            if normalise_name(heading_text) in keys:
                 end = next((i for i, lv in reversed(later) if lv <= level), len(lines))
                 return index, end, level, heading_text
             later.append((index, level))

@@ -1,12 +1,4 @@
-"""Untrusted article HTML made safe: an allowlist sanitiser over nh3 (ammonia, html5ever).
-
-Articles are written by a model from web pages, so their rendered HTML may carry script:
-``<script>``, event handler attributes (``onerror``), ``javascript:`` links (also entity-encoded,
-``jav&#x61;script:``), frames and forms.  [`Sanitiser.clean`][mkdocs_prizm.sanitise.Sanitiser.clean]
-keeps what MkDocs, Python-Markdown, pymdownx and Material render (admonitions, details, tabs,
-highlighted code, tables, footnotes, task lists, math, ``attr_list`` classes and ids, headings
-and permalinks, HTML comments such as ``<!-- more -->`` and the plugin's markers) and removes
-everything else, reporting each removal.
+"""The sanitiser: nh3's allowlist cleaning, and a report of what it removed.
 
 A page with nothing to remove is returned unchanged, the very same string, so that clean pages
 stay byte-identical: the page is cleaned twice by the same parser, once with the allowlist and
@@ -27,136 +19,25 @@ from html.parser import HTMLParser
 
 import nh3
 
+from mkdocs_prizm.sanitise.allowlist import (
+    ALLOWED_TAGS,
+    CONTENT_REMOVED,
+    EXTRA_TAG_ATTRIBUTES,
+    GLOBAL_ATTRIBUTES,
+    GLOBAL_PREFIXES,
+    NEVER_ALLOWED,
+    TAG_ATTRIBUTE_VALUES,
+    TAG_ATTRIBUTES,
+    URL_ATTRIBUTES,
+    URL_SCHEMES,
+)
+
 __all__ = [
-    "ALLOWED_TAGS",
-    "EXTRA_TAG_ATTRIBUTES",
-    "NEVER_ALLOWED",
     "Removal",
     "Sanitiser",
     "locate",
     "plain_title",
 ]
-
-#: MathML elements (no ``annotation-xml``: it can hold HTML).
-_MATHML_TAGS = frozenset(
-    {
-        *("math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt"),
-        *("mroot", "mstyle", "merror", "mpadded", "mphantom", "mfenced", "menclose", "msub"),
-        *("msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts", "mprescripts"),
-        *("none", "mtable", "mtr", "mtd", "mlabeledtr", "semantics", "annotation"),
-    }
-)
-#: The SVG of inline icons and emoji (pymdownx.emoji with Material's icons): shapes only,
-#: no ``use``, ``script``, ``animate`` or ``foreignObject``.
-_SVG_TAGS = frozenset(
-    {"svg", "g", "path", "circle", "ellipse", "line", "polygon", "polyline", "rect"}
-)
-
-#: Elements kept: Python-Markdown and its extensions, pymdownx, Material, MathML, and the
-#: SVG subset of icons.
-ALLOWED_TAGS: frozenset[str] = frozenset(
-    {
-        *("a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "blockquote", "br"),
-        *("caption", "center", "cite", "code", "col", "colgroup", "data", "dd", "del"),
-        *("details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "footer", "h1"),
-        *("h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "i", "img", "input", "ins"),
-        *("kbd", "label", "li", "main", "mark", "nav", "ol", "p", "picture", "pre", "q", "rp"),
-        *("rt", "ruby", "s", "samp", "section", "small", "source", "span", "strike"),
-        *("strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead"),
-        *("time", "tr", "tt", "u", "ul", "var", "wbr"),
-        *_MATHML_TAGS,
-        *_SVG_TAGS,
-    }
-)
-
-#: Elements that no option allows: they run script whatever their attributes.
-NEVER_ALLOWED: frozenset[str] = frozenset({"script", "base", "meta", "link", "frame", "frameset"})
-
-#: Elements removed with their content (code, styles, hidden fallbacks), unless allowed.
-_CONTENT_REMOVED = frozenset({"script", "style", "noscript", "template"})
-
-_GLOBAL_ATTRIBUTES = frozenset({"class", "id", "title", "lang", "dir", "role", "hidden"})
-_GLOBAL_PREFIXES = frozenset({"aria-", "data-"})
-_SVG_ATTRIBUTES = frozenset(
-    {
-        *("xmlns", "viewBox", "width", "height", "fill", "stroke", "stroke-width", "d", "cx"),
-        *("cy", "r", "rx", "ry", "x", "y", "x1", "y1", "x2", "y2", "points", "transform"),
-        *("fill-rule", "clip-rule", "opacity", "fill-opacity", "stroke-linecap"),
-        *("stroke-linejoin", "focusable", "preserveAspectRatio", "version"),
-    }
-)
-_MATHML_ATTRIBUTES = frozenset(
-    {
-        *("xmlns", "display", "mathvariant", "mathsize", "stretchy", "fence", "separator"),
-        *("lspace", "rspace", "accent", "accentunder", "columnalign", "rowalign", "width"),
-        *("columnspacing", "rowspacing", "displaystyle", "scriptlevel", "encoding", "height"),
-        *("linethickness", "depth", "notation", "open", "close", "separators", "form"),
-        *("movablelimits", "largeop", "symmetric", "minsize", "maxsize", "columnlines"),
-        *("rowlines", "frame", "voffset", "align", "columnspan", "rowspan"),
-    }
-)
-
-#: Attributes kept per element, on top of ``class``, ``id``, ``title``, ``lang``, ``dir``,
-#: ``role``, ``hidden``, ``aria-*`` and ``data-*``.
-_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "a": frozenset({"href", "name", "rel", "target", "hreflang", "type"}),
-    "img": frozenset({"src", "alt", "width", "height", "loading", "decoding", "align"}),
-    "source": frozenset({"srcset", "type", "media", "sizes", "width", "height"}),
-    "input": frozenset({"checked", "disabled", "name"}),
-    "label": frozenset({"for"}),
-    "details": frozenset({"open"}),
-    "ol": frozenset({"start", "type", "reversed"}),
-    "ul": frozenset({"type"}),
-    "li": frozenset({"value"}),
-    "th": frozenset({"colspan", "rowspan", "headers", "scope", "align"}),
-    "td": frozenset({"colspan", "rowspan", "headers", "align"}),
-    "col": frozenset({"span"}),
-    "colgroup": frozenset({"span"}),
-    "del": frozenset({"datetime"}),
-    "ins": frozenset({"datetime"}),
-    "time": frozenset({"datetime"}),
-    "data": frozenset({"value"}),
-    "hr": frozenset({"align", "width", "size"}),
-    **dict.fromkeys(_SVG_TAGS, _SVG_ATTRIBUTES),
-    **dict.fromkeys(_MATHML_TAGS, _MATHML_ATTRIBUTES),
-}
-
-#: Attributes kept only with one of these values: Python-Markdown's table alignment (the one
-#: ``style`` kept) and the check boxes and radio buttons of task lists and content tabs.
-_ALIGN_STYLES = frozenset(f"text-align: {side};" for side in ("left", "right", "center"))
-_TAG_ATTRIBUTE_VALUES: dict[str, dict[str, frozenset[str]]] = {
-    "th": {"style": _ALIGN_STYLES},
-    "td": {"style": _ALIGN_STYLES},
-    "input": {"type": frozenset({"checkbox", "radio"})},
-}
-
-#: Attributes of elements a site owner may allow (``sanitise_allow_tags``); their URLs are
-#: checked like any other.  Never ``srcdoc``: it is a whole document.
-EXTRA_TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
-    "iframe": frozenset(
-        {"src", "width", "height", "allow", "allowfullscreen", "loading", "name"}
-        | {"referrerpolicy", "sandbox", "frameborder"}
-    ),
-    "video": frozenset(
-        {"src", "poster", "controls", "width", "height", "muted", "loop", "preload"}
-        | {"playsinline", "autoplay"}
-    ),
-    "audio": frozenset({"src", "controls", "muted", "loop", "preload", "autoplay"}),
-    "source": frozenset({"src", "srcset", "type", "media", "sizes", "width", "height"}),
-    "track": frozenset({"src", "kind", "srclang", "label", "default"}),
-    "object": frozenset({"data", "type", "width", "height", "name"}),
-    "embed": frozenset({"src", "type", "width", "height"}),
-    "form": frozenset({"action", "method", "name"}),
-    "button": frozenset({"type", "name", "value", "disabled"}),
-    "select": frozenset({"name", "disabled", "multiple"}),
-    "option": frozenset({"value", "selected", "disabled"}),
-    "textarea": frozenset({"name", "rows", "cols", "placeholder", "disabled"}),
-    "style": frozenset({"media"}),
-}
-
-#: URL schemes kept; relative URLs (``../page/``, ``#fn:1``, ``//host/``) are kept too.
-URL_SCHEMES: frozenset[str] = frozenset({"http", "https", "mailto"})
-_URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "cite"})
 
 #: The comment appended to both runs: found intact at the end, the page ended in text.
 _SENTINEL = "<!--prizm-sanitise-end-->"
@@ -224,28 +105,28 @@ class Sanitiser:
         if refused:
             raise ValueError(f"these elements can never be allowed: {', '.join(refused)}")
         self.tags = frozenset(ALLOWED_TAGS | extra)
-        attributes: dict[str, set[str]] = {"*": set(_GLOBAL_ATTRIBUTES)}
-        for tag, names in _TAG_ATTRIBUTES.items():
+        attributes: dict[str, set[str]] = {"*": set(GLOBAL_ATTRIBUTES)}
+        for tag, names in TAG_ATTRIBUTES.items():
             attributes.setdefault(tag, set()).update(names)
         for tag in extra:
             attributes.setdefault(tag, set()).update(EXTRA_TAG_ATTRIBUTES.get(tag, ()))
         self.attributes = {tag: frozenset(names) for tag, names in attributes.items()}
         #: Lower-case names per element, globals included, as ``html.parser`` reports them.
         self.lowered = {
-            tag: frozenset(name.lower() for name in names | _GLOBAL_ATTRIBUTES)
+            tag: frozenset(name.lower() for name in names | GLOBAL_ATTRIBUTES)
             for tag, names in self.attributes.items()
         }
-        self.content_removed = frozenset(_CONTENT_REMOVED - self.tags)
+        self.content_removed = frozenset(CONTENT_REMOVED - self.tags)
         values = {
             tag: {name: set(allowed) for name, allowed in names.items()}
-            for tag, names in _TAG_ATTRIBUTE_VALUES.items()
+            for tag, names in TAG_ATTRIBUTE_VALUES.items()
         }
         self._strict = {
             "tags": set(self.tags),
             "clean_content_tags": set(self.content_removed),
             "attributes": {tag: set(names) for tag, names in self.attributes.items()},
             "tag_attribute_values": values,
-            "generic_attribute_prefixes": set(_GLOBAL_PREFIXES),
+            "generic_attribute_prefixes": set(GLOBAL_PREFIXES),
             "url_schemes": set(URL_SCHEMES),
             "strip_comments": False,
             "link_rel": None,
@@ -376,16 +257,16 @@ class _Finder(HTMLParser):
                 shown = " ".join(f"{name}={value or ''}" for name, value in attrs)
                 self.removals.append(Removal("PRZ701", tag, _short(shown)))
             return
-        allowed = self.sanitiser.lowered.get(tag, _GLOBAL_ATTRIBUTES)
-        values = _TAG_ATTRIBUTE_VALUES.get(tag, {})
+        allowed = self.sanitiser.lowered.get(tag, GLOBAL_ATTRIBUTES)
+        values = TAG_ATTRIBUTE_VALUES.get(tag, {})
         for name, value in attrs:
             if name in values:
                 kept = (value or "") in values[name]
             else:
-                kept = name in allowed or name.startswith(tuple(_GLOBAL_PREFIXES))
+                kept = name in allowed or name.startswith(tuple(GLOBAL_PREFIXES))
             if not kept:
                 self.removals.append(Removal("PRZ702", name, _short(value or "")))
-            elif name in _URL_ATTRIBUTES and value is not None:
+            elif name in URL_ATTRIBUTES and value is not None:
                 scheme = _url_scheme(value)
                 if scheme is not None and scheme not in URL_SCHEMES:
                     self.removals.append(Removal("PRZ703", name, _short(value)))
