@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import warnings
-from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_prizm import blog, editorial
+from mkdocs_prizm import blog, editorial, pages
 from mkdocs_prizm.core.article import Article
 from mkdocs_prizm.core.blocks import introduction_end
 from mkdocs_prizm.core.fences import fences_for
@@ -42,7 +40,7 @@ from mkdocs_prizm.render import (
     make_environment,
     swap_markers,
 )
-from mkdocs_prizm.sanitise import Sanitiser, locate, plain_title
+from mkdocs_prizm.sanitise import Sanitiser, locate
 from mkdocs_prizm.site import load_authors, site_language
 from mkdocs_prizm.tags import find_tags_plugin, listing_url, tag_anchor
 
@@ -100,7 +98,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Resolve the language, load the authors file, register templates and stylesheet."""
         options = self.options
-        language = site_language(options.language, _theme_language(config))
+        language = site_language(options.language, pages.theme_language(config))
         # Last in the search path: the theme's custom_dir and the theme itself win.
         if str(TEMPLATES_DIR) not in config.theme.dirs:
             config.theme.dirs.append(str(TEMPLATES_DIR))
@@ -187,7 +185,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         """Process the page's Markdown: notes out, citations linked, sources block marked."""
         path = page.file.src_uri
         processed = self.pipeline.process_body(
-            markdown, page.meta, path, locate=lambda: _file_text(page)
+            markdown, page.meta, path, locate=lambda: pages.file_text(page)
         )
         if processed.problems:
             self._report(processed.problems)
@@ -240,7 +238,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         byline = ""
         if self.options.byline:
             hide = blog.SHOWN_BY_MATERIAL if post else frozenset()
-            byline = renderer.byline(article, base_url=_base_url(page), hide=hide)
+            byline = renderer.byline(article, base_url=pages.base_url(page), hide=hide)
         jsonld = ""
         if self.options.jsonld:
             words = article.reading_time.words if article.reading_time else None
@@ -286,7 +284,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         puts the sources block here instead, for search and full-content feeds.
         """
         if self.sanitiser is not None:
-            self._plain_titles(page)
+            self._report(pages.plain_titles(page))
         fragments = self.fragments.get(page.file.src_uri)
         if fragments is None:  # not an article
             return self._sanitise(html, page) if self.options.sanitise == "all" else None
@@ -298,7 +296,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             # full-content feeds) must see the rendered block, not the markers.
             page.content = html
         if fragments[1]:
-            html = _insert_byline(html, BYLINE_MARKER)
+            html = pages.insert_byline(html, BYLINE_MARKER)
         return html
 
     def on_env(
@@ -361,40 +359,12 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             return html
         clean, removals = self.sanitiser.clean(html)
         if removals:
-            removals = locate(removals, _file_text(page))
+            removals = locate(removals, pages.file_text(page))
             path = page.file.src_uri
             self._report(
                 Problem(path, r.line, 0, Severity.WARNING, r.code, r.message) for r in removals
             )
         return clean
-
-    def _plain_titles(self, page: Page) -> None:
-        """Strip markup from the page title and its table of contents (themes print them raw).
-
-        ``page.title`` is final here: front matter, else the first heading (set by
-        ``render``).  Navigation of every page is rendered after every page's content.
-        """
-        title = page.title
-        plain = plain_title(title) if isinstance(title, str) else None
-        if plain is not None and isinstance(title, str):
-            page.title = plain  # MkDocs' weak_property: an assignment wins for good
-            if isinstance(page.meta.get("title"), str):
-                page.meta["title"] = plain
-            if _lost_text(title, plain):
-                message = (
-                    f"The page title {_shorten(title)!r} contains markup; "
-                    f"published as {_shorten(plain)!r}."
-                )
-                self._report(
-                    [Problem(page.file.src_uri, 1, 0, Severity.WARNING, "PRZ705", message)]
-                )
-        stack = list(page.toc)
-        while stack:
-            item = stack.pop()
-            plain = plain_title(item.title)
-            if plain is not None:
-                item.title = plain
-            stack.extend(item.children)
 
     def _report(self, problems: Any) -> None:
         if self.report_path is not None:
@@ -406,61 +376,6 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             level = problem.log_level
             if log.isEnabledFor(level):  # routine notes are at debug level: not even formatted
                 log.log(level, problem.format())
-
-
-def _theme_language(config: MkDocsConfig) -> str | None:
-    """The theme's language, only when the site owner set it (themes default to English)."""
-    chosen = False
-    with warnings.catch_warnings():
-        # Deprecated without a replacement in MkDocs 1.6; if it goes, French stays the default.
-        warnings.simplefilter("ignore", DeprecationWarning)
-        user_configs = getattr(config, "user_configs", ())
-    for user_config in user_configs:
-        theme = user_config.get("theme") if isinstance(user_config, dict) else None
-        if isinstance(theme, dict) and ("language" in theme or "locale" in theme):
-            chosen = True
-    if not chosen:
-        return None
-    for key in ("language", "locale"):
-        value = config.theme.get(key)
-        if value:
-            return str(value)
-    return None
-
-
-def _file_text(page: Page) -> str | None:
-    """The page's file, read again only to give problems their file lines."""
-    if not page.file.abs_src_path and page.file.generated_by is None:
-        return None
-    try:
-        return page.file.content_string
-    except (OSError, ValueError):
-        return None
-
-
-def _base_url(page: Page) -> str:
-    depth = page.url.count("/") if page.url else 0
-    return "/".join([".."] * depth) if depth else "."
-
-
-def _lost_text(before: str, after: str) -> bool:
-    """Whether making a title plain removed more than escaping (tags, not just quotes)."""
-    return unescape(after) != " ".join(unescape(before).split())
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _insert_byline(html: str, byline: str) -> str:
-    """After the page's leading ``<h1>`` when it has one, else at the top."""
-    head = html.lstrip()
-    if head.startswith("<h1"):
-        end = html.find("</h1>")
-        if end >= 0:
-            end += len("</h1>")
-            return html[:end] + "\n" + byline + html[end:]
-    return byline + "\n" + html
 
 
 def _version() -> str:

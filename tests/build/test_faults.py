@@ -128,7 +128,11 @@ def test_notes_never_reach_html_search_or_markdown(build_site: BuildSite) -> Non
     assert "&lt;!-- exemple de commentaire --&gt;" in html
     assert "<!-- more -->" in html
     assert "Avant après." in build.soup("p.md").get_text()
-    assert build.soup("p.md").select_one(".prizm-byline") is None  # not an article
+    # A page carrying a Prizm internal note is an article, even without front matter: its
+    # byline shows what is known (no author, no date).
+    byline = build.soup("p.md").select_one(".prizm-byline")
+    assert byline is not None
+    assert byline.select_one(".prizm-byline__authors, .prizm-byline__date") is None
 
 
 def test_unclosed_note_keeps_the_rest_of_the_article(build_site: BuildSite) -> None:
