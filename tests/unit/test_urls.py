@@ -17,7 +17,7 @@ from mkdocs_prizm.core.urls import is_safe_url
         "https://example.org",
         "http://example.org/path?q=1#frag",
         "HTTPS://EXAMPLE.ORG/",
-        "https://user@example.org:8080/x",
+        "https://example.org:8080/x",
         "  https://example.org/padded  ",
         "https://lelab.bpifrance.fr/content/download/4745/pdf/2025-06_L'IA%20dans.pdf?disposition=inline",
         "https://[2001:db8::1]/ipv6",
