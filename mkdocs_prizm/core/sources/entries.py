@@ -30,9 +30,14 @@ _SCORED_FORMS = frozenset({"numbered", "inline", "block"})
 _entry_reliability = functools.lru_cache(maxsize=128)(parse_reliability)
 
 
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
 def _show(value: str) -> str:
     """Quote a value for a message: control characters escaped, long values shortened."""
-    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in value)
+    shown = "".join(c if c.isprintable() else _escape(c) for c in value)
     if len(shown) > _SHOW_LIMIT:
         shown = shown[: _SHOW_LIMIT - 1] + "…"
     return f"'{shown}'"
