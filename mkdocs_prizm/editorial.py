@@ -77,17 +77,17 @@ def report_path(config: MkDocsConfig, report_file: str | None) -> Path | None:
         path = (base / report_file).resolve()
     except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL character
         raise _refuse(report_file, f"cannot be used as a path: {exc}") from None
-    for name, folder in (("site_dir", config.site_dir), ("docs_dir", config.docs_dir)):
-        if _inside(path, Path(folder).resolve()):
+    for name, given in (("site_dir", config.site_dir), ("docs_dir", config.docs_dir)):
+        if _inside(path, Path(given).resolve()):
             raise _refuse(
                 report_file,
-                f"is inside {name} ({folder}); the editorial report holds internal notes and "
+                f"is inside {name} ({given}); the editorial report holds internal notes and "
                 "must never be published: choose a path outside site_dir and docs_dir, for "
                 "example 'prizm-report.json'",
             )
     if path == config_file:
         raise _refuse(report_file, "is the configuration file; choose another file name")
-    if any(_inside(path, folder) for folder in _SYSTEM_FOLDERS):
+    if any(_inside(path, system) for system in _SYSTEM_FOLDERS):
         raise _refuse(report_file, f"is a system path ({path}); choose a file in the project")
     if path.is_dir():
         raise _refuse(report_file, "is a folder; name a file in it, such as 'prizm-report.json'")
