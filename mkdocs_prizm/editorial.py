@@ -10,6 +10,7 @@ built: fill the sources page) and ``on_post_build`` (write the report).
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -41,24 +42,81 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+#: Folders of the system, not of files: writing there changes the machine, not a report.
+_SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
+
+
+def _refuse(report_file: str, why: str) -> PluginError:
+    return PluginError(f"report_file '{report_file}' {why}")
+
+
+def _is_report(path: Path) -> bool:
+    """Whether ``path`` is empty or holds an editorial report (it may be written over)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    if not text.strip():
+        return True
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return False
+    generator = data.get("generator") if isinstance(data, dict) else None
+    return isinstance(generator, dict) and generator.get("name") == "mkdocs-prizm"
+
+
 def report_path(config: MkDocsConfig, report_file: str | None) -> Path | None:
     """Where the report goes: ``report_file`` relative to ``mkdocs.yml``'s folder.
 
+    The path must name a new file, or an existing regular file that is empty or holds an
+    earlier report, outside ``site_dir`` (it would be published) and ``docs_dir`` (the next
+    build would copy it into the site); it is never the configuration file.
+
     Raises:
-        PluginError: When the path is inside ``site_dir`` (it would be published) or inside
-            ``docs_dir`` (the next build would copy it into the site).
+        PluginError: When the path breaks one of these rules, or its folder cannot hold it
+            (a file stands where a folder should be, or the folder is not writable).
     """
     if not report_file:
         return None
-    base = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-    path = (base / report_file).resolve()
-    for name, folder in (("site_dir", config.site_dir), ("docs_dir", config.docs_dir)):
-        if _inside(path, Path(folder).resolve()):
-            raise PluginError(
-                f"prizm: report_file '{report_file}' is inside {name} ({folder}); the editorial "
-                "report holds internal notes and must never be published: choose a path outside "
-                "site_dir and docs_dir, for example 'prizm-report.json'"
+    config_file = Path(config.config_file_path).resolve() if config.config_file_path else None
+    base = config_file.parent if config_file else Path.cwd()
+    try:
+        path = (base / report_file).resolve()
+    except (OSError, RuntimeError, ValueError) as exc:  # a symlink loop, a NUL character
+        raise _refuse(report_file, f"cannot be used as a path: {exc}") from None
+    for name, given in (("site_dir", config.site_dir), ("docs_dir", config.docs_dir)):
+        if _inside(path, Path(given).resolve()):
+            raise _refuse(
+                report_file,
+                f"is inside {name} ({given}); the editorial report holds internal notes and "
+                "must never be published: choose a path outside site_dir and docs_dir, for "
+                "example 'prizm-report.json'",
             )
+    if path == config_file:
+        raise _refuse(report_file, "is the configuration file; choose another file name")
+    if any(_inside(path, system) for system in _SYSTEM_FOLDERS):
+        raise _refuse(report_file, f"is a system path ({path}); choose a file in the project")
+    if path.is_dir():
+        raise _refuse(report_file, "is a folder; name a file in it, such as 'prizm-report.json'")
+    if path.exists() or path.is_symlink():
+        if not path.is_file():
+            raise _refuse(report_file, "exists and is not a regular file")
+        if not _is_report(path):
+            raise _refuse(
+                report_file,
+                "exists and is not an editorial report of mkdocs-prizm; it is not overwritten: "
+                "choose a new file name",
+            )
+        folder = path
+    else:
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not folder.is_dir():
+            raise _refuse(report_file, f"cannot be created: {folder} is a file, not a folder")
+    if not os.access(folder, os.W_OK):
+        raise _refuse(report_file, f"cannot be written: {folder} is not writable")
     return path
 
 
@@ -69,13 +127,21 @@ def write_report(
     *,
     version: str,
 ) -> None:
-    """Write the JSON report (UTF-8, sorted keys, stable across identical builds)."""
+    """Write the JSON report (UTF-8, sorted keys, stable across identical builds).
+
+    Raises:
+        PluginError: When the file cannot be written (its folder is gone, the disk is full).
+    """
     records = [article_record(p) for p in articles.values()]
     others = [p for p in problems if p.file not in articles]
     report = build_report(records, generator_version=version, other_problems=others)
-    path.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    path.write_text(text, encoding="utf-8")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise PluginError(f"cannot write the editorial report to {path}: {reason}") from None
 
 
 def add_sources_page(files: Files, config: MkDocsConfig, src_uri: str, title: str) -> None:

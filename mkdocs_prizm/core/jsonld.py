@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from typing import Any, Final
-from urllib.parse import urljoin
+from urllib.parse import quote, urljoin
 
 from mkdocs_prizm.core.article import Article, Author, Source
 from mkdocs_prizm.core.charrefs import astral_to_json_escapes
+from mkdocs_prizm.core.urls import is_safe_reference, is_safe_url
 
 __all__ = ["SCHEMA_CONTEXT", "build_blogposting", "dumps_jsonld"]
 
@@ -34,7 +35,7 @@ _JSONLD_REPLACEMENTS: Final = (
 
 def _person(author: Author) -> dict[str, Any]:
     person: dict[str, Any] = {"@type": "Person", "name": author.name or author.key}
-    if author.url:
+    if author.url and is_safe_url(author.url):
         person["url"] = author.url
     return person
 
@@ -54,6 +55,19 @@ def _citation(source: Source) -> dict[str, Any] | None:
     return work
 
 
+def _image(image: str, url: str) -> str:
+    """The image's URL: a safe http(s) URL, or a relative path resolved against ``url``."""
+    image = image.strip()
+    if is_safe_url(image):
+        return image
+    if not is_safe_reference(image):
+        return ""
+    if not url:
+        return image
+    joined = urljoin(url, quote(image, safe="/?#&=%:;@+,!$'()*~"))
+    return joined if is_safe_url(joined) else ""
+
+
 def build_blogposting(
     article: Article,
     *,
@@ -68,8 +82,11 @@ def build_blogposting(
 
     * ``headline``: the title; ``description``: the description;
     * ``datePublished``: the date; ``dateModified``: the update date, else the date;
-    * ``author``: a list of ``Person`` (``name``, and ``url`` when the authors file gives one);
-    * ``image``: the image, resolved against ``url`` when relative and ``url`` is given;
+    * ``author``: a list of ``Person`` (``name``, and ``url`` when the authors file gives a
+      safe one);
+    * ``image``: the image, resolved against ``url`` when relative and ``url`` is given; left
+      out unless it is a safe http(s) URL or a relative path (see
+      [`is_safe_reference`][mkdocs_prizm.core.urls.is_safe_reference]);
     * ``keywords``: the tags joined by ``", "``; ``articleSection``: the category, a list when
       there are several;
     * ``inLanguage``; ``wordCount``: ``word_count``, else the words counted for the reading time;
@@ -100,8 +117,9 @@ def build_blogposting(
         data["dateModified"] = modified.isoformat()
     if article.authors:
         data["author"] = [_person(author) for author in article.authors]
-    if article.image:
-        data["image"] = urljoin(url, article.image) if url else article.image
+    image = _image(article.image, url)
+    if image:
+        data["image"] = image
     if article.tags:
         data["keywords"] = ", ".join(article.tags)
     if article.categories:

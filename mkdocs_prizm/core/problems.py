@@ -51,6 +51,7 @@ CODES: dict[str, str] = {
     "PRZ305": "A source URL is not a safe http(s) link; it is shown as inert text.",
     "PRZ306": "Source numbering has gaps or duplicates; entries are renumbered 1..n.",
     "PRZ307": "A source has no URL.",
+    "PRZ308": "A source URL's host mixes scripts (a possible look-alike); it is shown as punycode.",
     # citations
     "PRZ401": "An inline citation matches no entry of the sources section.",
     # reading time

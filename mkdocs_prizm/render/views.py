@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from mkdocs_prizm.core.article import Article, Source, Tier
 from mkdocs_prizm.core.i18n import format_date, format_score
 from mkdocs_prizm.core.sources import reliability_tier
+from mkdocs_prizm.core.urls import RE_BIDI, check_url, is_safe_reference, is_safe_url
 
 __all__ = [
     "TIER_ICONS",
@@ -23,6 +24,7 @@ __all__ = [
     "LinkView",
     "SourceView",
     "byline_view",
+    "inert_url",
     "short_url",
     "source_view",
     "tier_label",
@@ -70,7 +72,7 @@ class SourceView:
         score: The score as shown (``7,5/10``), empty when unrated.
         title_attribute: The badge's tooltip (``Fiabilité : 8/10``).
         date: The entry's date, or ``None``.
-        short_url: Host and start of the path, for display.
+        short_url: Host and start of the path, for display; an unsafe URL as inert text.
         backrefs: Links back to each citation of the entry in the text.
     """
 
@@ -131,12 +133,32 @@ def tier_label(tier: Tier, labels: Mapping[str, str]) -> str:
 
 
 def short_url(url: str) -> str:
-    """The host and the start of the path, for display."""
-    parts = urlsplit(url)
-    shown = parts.netloc + parts.path
+    """The host and the start of the path, for display.
+
+    The host is shown as [`check_url`][mkdocs_prizm.core.urls.check_url] says (Unicode only
+    when a label is written in one script, else punycode).  A URL that is not safe is shown as
+    it is, with bidirectional controls made visible (``<U+202E>``) so they cannot reorder it.
+    """
+    verdict = check_url(url)
+    if not verdict.safe:
+        return inert_url(url)
+    parts = urlsplit(url.strip())
+    host = verdict.host
+    try:
+        port = parts.port
+    except ValueError:  # pragma: no cover - check_url refused these
+        port = None
+    if port is not None:
+        host += f":{port}"
+    shown = host + parts.path
     if len(shown) <= _SHORT_URL_LENGTH:
         return shown
     return shown[: _SHORT_URL_LENGTH - 3] + "…"
+
+
+def inert_url(url: str) -> str:
+    """A refused URL as text: bidirectional controls shown as ``<U+202E>``, not obeyed."""
+    return RE_BIDI.sub(lambda m: f"<U+{ord(m.group()):04X}>", url)
 
 
 def _date(value: dt.date, language: str) -> DateView:
@@ -177,7 +199,7 @@ def source_view(
         score=score,
         title_attribute=title,
         date=date,
-        short_url=short_url(source.url) if source.url_safe else source.url,
+        short_url=short_url(source.url) if source.url_safe else inert_url(source.url),
         backrefs=backrefs,
     )
 
@@ -208,7 +230,12 @@ def byline_view(
     return BylineView(
         article=article,
         authors=tuple(
-            LinkView(a.name, a.url, image=asset(a.avatar) if a.avatar else "") for a in authors
+            LinkView(
+                a.name,
+                a.url if is_safe_url(a.url) else "",
+                image=asset(a.avatar) if is_safe_reference(a.avatar, data_images=True) else "",
+            )
+            for a in authors
         ),
         date=_date(article.date, language) if article.date and "date" not in hide else None,
         updated=_date(article.updated, language) if article.updated else None,

@@ -2,8 +2,8 @@
 
 A block (see [`forms`][mkdocs_prizm.core.sources.forms]) is read into fields (see
 [`fields`][mkdocs_prizm.core.sources.fields]); here they are checked, and every fault is
-reported at its line (``PRZ301``–``PRZ305``, ``PRZ307``) with a message that names the entry
-(``source 2 «Dihnamic»: ...``).
+reported at its line (``PRZ301``–``PRZ305``, ``PRZ307``, ``PRZ308``) with a message that names
+the entry (``source 2 «Dihnamic»: ...``).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from mkdocs_prizm.core.problems import ProblemSink, Severity
 from mkdocs_prizm.core.sources.fields import entry_date, read_fields
 from mkdocs_prizm.core.sources.forms import Block
 from mkdocs_prizm.core.sources.reliability import parse_reliability
-from mkdocs_prizm.core.urls import is_safe_url
+from mkdocs_prizm.core.urls import check_url
 
 __all__ = ["Context", "build_source", "raw_source"]
 
@@ -30,9 +30,14 @@ _SCORED_FORMS = frozenset({"numbered", "inline", "block"})
 _entry_reliability = functools.lru_cache(maxsize=128)(parse_reliability)
 
 
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
 def _show(value: str) -> str:
     """Quote a value for a message: control characters escaped, long values shortened."""
-    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in value)
+    shown = "".join(c if c.isprintable() else _escape(c) for c in value)
     if len(shown) > _SHOW_LIMIT:
         shown = shown[: _SHOW_LIMIT - 1] + "…"
     return f"'{shown}'"
@@ -95,15 +100,26 @@ def build_source(block: Block, number: int, ctx: Context) -> Source:
 
     # URL
     url = fields.url.strip()
-    url_safe = bool(url) and is_safe_url(url)
+    url_safe = False
     if not url:
         ctx.sink.info("PRZ307", f"{name}: no URL", at.get("url", where))
-    elif not url_safe:
-        ctx.sink.warning(
-            "PRZ305",
-            f"{name}: URL {_show(url)} is not a safe http(s) link; shown as inert text",
-            at.get("url", where),
-        )
+    else:
+        verdict = check_url(url)
+        url_safe = verdict.safe
+        if not url_safe:
+            ctx.sink.warning(
+                "PRZ305",
+                f"{name}: URL {_show(url)} is not a safe http(s) link: it {verdict.reason}; "
+                "shown as inert text",
+                at.get("url", where),
+            )
+        elif verdict.lookalike:
+            ctx.sink.warning(
+                "PRZ308",
+                f"{name}: URL {_show(url)} has a host that mixes scripts and could pass for "
+                f"another; shown as {verdict.host}",
+                at.get("url", where),
+            )
 
     # Reliability
     reliability, status = _entry_reliability(fields.reliability_text or "")
