@@ -47,7 +47,7 @@ _SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))
 
 
 def _refuse(report_file: str, why: str) -> PluginError:
-    return PluginError(f"report_file '{report_file}' {why}")
+    return PluginError(f"prizm: report_file '{report_file}' {why}")
 
 
 def _is_report(path: Path) -> bool:
@@ -141,7 +141,7 @@ def write_report(
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise PluginError(f"cannot write the editorial report to {path}: {reason}") from None
+        raise PluginError(f"prizm: cannot write the editorial report to {path}: {reason}") from None
 
 
 def add_sources_page(files: Files, config: MkDocsConfig, src_uri: str, title: str) -> None:

@@ -112,7 +112,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 Path(config.docs_dir), options.authors_file, Path(config.docs_dir).name
             )
         except FileNotFoundError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(f"prizm: {exc}") from None
         self._report(authors.problems)
         self.pipeline = Pipeline(
             options,
@@ -138,14 +138,14 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             env = make_environment(config.theme.dirs, strict=bool(config.strict))
             self.renderer = Renderer(env, render_options)
         except TemplateError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(f"prizm: {exc}") from None
         self.blogs = blog.find_blogs(config)
         self.sanitiser = None
         if options.sanitise != "off":
             try:
                 self.sanitiser = Sanitiser(options.sanitise_allow_tags)
             except ValueError as error:
-                raise PluginError(f"sanitise_allow_tags: {error}") from None
+                raise PluginError(f"prizm: sanitise_allow_tags: {error}") from None
         if options.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         return config
@@ -213,7 +213,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             self.fragments[path] = self._render(article, page, config, post=post_of is not None)
             return article_markdown(processed, self.renderer.citation, excerpt=excerpt)
         except TemplateError as exc:
-            raise PluginError(f"{path}: {exc}") from None
+            raise PluginError(f"prizm: {path}: {exc}") from None
 
     def _excerpt(self, processed: Processed, separator: str) -> tuple[int, str] | None:
         """Where a blog post's excerpt ends, when the author did not say (``blog_excerpt``)."""
@@ -310,7 +310,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 files, self.options.sources_page, self.articles.values(), self.renderer
             )
         except TemplateError as exc:
-            raise PluginError(str(exc)) from None
+            raise PluginError(f"prizm: {exc}") from None
         if not built:
             log.warning(f"sources_page '{self.options.sources_page}' was not built")
         return None
@@ -347,7 +347,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             log.info(f"editorial report written to {self.report_path}")
         if self.errors and self.options.strict_errors:
             raise PluginError(
-                f"{self.errors} error(s) in the articles or the authors file (see above); "
+                f"prizm: {self.errors} error(s) in the articles or the authors file (see above); "
                 "fix them or set 'strict_errors: false'"
             )
 
