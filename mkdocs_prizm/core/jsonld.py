@@ -9,6 +9,7 @@ what could end the ``<script type="application/ld+json">`` element early.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Final
 from urllib.parse import quote, urljoin
 
@@ -33,8 +34,24 @@ _JSONLD_REPLACEMENTS: Final = (
 )
 
 
-def _person(author: Author) -> dict[str, Any]:
-    person: dict[str, Any] = {"@type": "Person", "name": author.name or author.key}
+#: Words that name a team, not a person ("L'équipe Prizm AI", "La rédaction").
+RE_TEAM = re.compile(r"\b(?:[ée]quipe|team|r[ée]daction|staff|editorial|newsroom)\b", re.IGNORECASE)
+
+
+def is_organization(name: str, site_name: str = "") -> bool:
+    """Whether an author's name names a team or the publisher itself (``Prizm AI``)."""
+    name = " ".join(name.split())
+    site = " ".join(site_name.split())
+    if RE_TEAM.search(name):
+        return True
+    # The publisher signing its own articles: the site's name, or its leading words.
+    return bool(name) and (site == name or site.startswith(name + " "))
+
+
+def _person(author: Author, site_name: str = "") -> dict[str, Any]:
+    name = author.name or author.key
+    kind = "Organization" if is_organization(name, site_name) else "Person"
+    person: dict[str, Any] = {"@type": kind, "name": name}
     if author.url and is_safe_url(author.url):
         person["url"] = author.url
     return person
@@ -116,7 +133,7 @@ def build_blogposting(
     if modified is not None:
         data["dateModified"] = modified.isoformat()
     if article.authors:
-        data["author"] = [_person(author) for author in article.authors]
+        data["author"] = [_person(author, site_name) for author in article.authors]
     image = _image(article.image, url)
     if image:
         data["image"] = image

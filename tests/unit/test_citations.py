@@ -501,3 +501,22 @@ def test_a_citation_beside_a_link_is_linked() -> None:
     section = parse_sources(body, sink)
     linked, _, _ = link_citations(body, section, sink)
     assert linked.split("\n")[0] == f"[voir](https://x.example/) (Source : {cite(1, 1, 'Alpha')})"
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        "Optimia citant Gartner",
+        "Optimia, citant Gartner",
+        "Optimia d'après Gartner",
+        "Optimia via X",
+    ],
+)
+def test_a_relayed_citation_cites_its_first_source(cited: str) -> None:
+    body = f"Un chiffre (Source : {cited}).\n\n## Sources\n\n1. **Optimia** - Étude\n"
+    sink = ProblemSink("a.md")
+    section = parse_sources(body, sink)
+    linked, _, unmatched = link_citations(body, section, sink)
+    assert unmatched == ()
+    assert cite(1, 1, "Optimia") in linked
+    assert [p for p in sink.items if p.code == "PRZ401"] == []

@@ -16,7 +16,7 @@ from mkdocs_prizm.core.article import (
     SourceDate,
     SourcesSection,
 )
-from mkdocs_prizm.core.jsonld import build_blogposting, dumps_jsonld
+from mkdocs_prizm.core.jsonld import build_blogposting, dumps_jsonld, is_organization
 
 URL = "https://prizm.example/blog/ia-pme/"
 
@@ -69,7 +69,7 @@ def test_full_blogposting() -> None:
         "description": "Analyse approfondie",
         "datePublished": "2025-07-29",
         "dateModified": "2025-07-29",
-        "author": [{"@type": "Person", "name": "Prizm AI"}],
+        "author": [{"@type": "Organization", "name": "Prizm AI"}],  # the publisher itself
         "image": "https://prizm.example/images/blog/ia.jpg",
         "keywords": "IA, PME, Transformation digitale",
         "articleSection": "guides",
@@ -181,3 +181,22 @@ def test_dumps_jsonld(data: Any, expected: str) -> None:
 def test_dumps_jsonld_rejects_nan() -> None:
     with pytest.raises(ValueError, match="JSON"):
         dumps_jsonld({"x": float("nan")})
+
+
+@pytest.mark.parametrize(
+    ("name", "site_name", "organization"),
+    [
+        ("L'équipe Prizm AI", "", True),
+        ("La rédaction", "Le Journal", True),
+        ("Prizm AI", "Prizm AI", True),
+        ("Prizm AI", "Prizm AI — exemple", True),
+        ("Prizm", "Prizm AI", True),
+        ("Marie Curie", "Prizm AI", False),
+        ("Prizm AIR", "Prizm AI", False),
+        ("Equipement Dupont", "", False),
+    ],
+)
+def test_teams_and_the_publisher_are_organizations(
+    name: str, site_name: str, organization: bool
+) -> None:
+    assert is_organization(name, site_name) is organization

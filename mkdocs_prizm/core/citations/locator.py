@@ -148,12 +148,24 @@ def _names_in_line(line: str, skip: list[tuple[int, int]], linker: _Linker) -> l
     return found
 
 
+#: Words that relay a source through another: in "Optimia citant Gartner", Optimia is cited.
+RE_RELAY = re.compile(
+    r"[ \t]*,?[ \t]+(?:citant|citée?s? par|reprenant|relayée?s? par|d['’]après|via|selon)[ \t]+",
+    re.IGNORECASE,
+)
+
+
 def _resolve(content: str, base: int, linker: _Linker) -> list[_Found]:
     whole = _trim(content, base)
     if whole is None:
         return []
     if linker.matcher.match(whole.name) is not None:
         return [whole]
+    relay = RE_RELAY.search(content)
+    if relay is not None:  # the source the text relies on comes first
+        head = _trim(content[: relay.start()], base)
+        if head is not None and linker.matcher.match(head.name) is not None:
+            return [head]
     return list(_split_names(content, base))
 
 
