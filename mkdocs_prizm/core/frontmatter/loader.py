@@ -16,7 +16,9 @@ the C safe loader (YAML 1.1, as MkDocs reads front matter) and differs from it i
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 from typing import Any
 
 from yaml.constructor import ConstructorError
@@ -171,62 +173,64 @@ def _fault(node: Node, exc: Exception) -> ValueFault:
     return ValueFault(mark.line, mark.column, text, expected, reason)
 
 
-def _children(node: Node) -> list[Node]:
-    if isinstance(node, SequenceNode):
-        return list(node.value)
+def _children(node: Node) -> Iterable[Node]:
     if isinstance(node, MappingNode):
-        return [child for pair in node.value for child in pair]
-    return []
+        return chain.from_iterable(node.value)
+    return node.value if isinstance(node, SequenceNode) else ()
 
 
 def _measure(root: Node) -> list[DuplicateKey]:
     """Refuse alias bombs and recursive aliases; find duplicate keys.  One pass, no recursion.
 
-    Each distinct node is visited once; the expanded size of each is computed from its
-    children's, so a bomb costs as little to measure as it took to write.
+    Each distinct node is visited once; the expanded size of each collection is computed from
+    its children's, so a bomb costs as little to measure as it took to write.
 
     Raises:
         Refused: The aliases expand the document by more than ``ALIAS_LIMIT`` values, or one
             refers to a value containing it.
     """
-    size: dict[int, int] = {}
+    size: dict[int, int] = {}  # expanded size of each collection node
+    scalars: set[int] = set()
     active: set[int] = set()
     duplicates: list[DuplicateKey] = []
     stack: list[tuple[Node, bool]] = [(root, False)]
     while stack:
         node, done = stack.pop()
         key = id(node)
-        children = _children(node)
         if done:
             active.discard(key)
-            size[key] = min(_CAP, 1 + sum(size[id(child)] for child in children))
+            total = 1
+            for child in _children(node):
+                total += size.get(id(child), 1)
+            size[key] = min(_CAP, total)
+            continue
+        if isinstance(node, ScalarNode):
+            scalars.add(key)
             continue
         if key in size:
             continue
-        if key in active:
-            raise Refused(
-                "an alias refers to the value that contains it (a recursive value)",
-                node.start_mark.line,
-                node.start_mark.column,
-            )
         active.add(key)
         stack.append((node, True))
         if isinstance(node, MappingNode):
             duplicates.extend(_duplicates(node))
-        for child in reversed(children):
-            if id(child) in active:
+        for child in _children(node):
+            child_key = id(child)
+            if isinstance(child, ScalarNode):
+                scalars.add(child_key)
+            elif child_key in active:
                 raise Refused(
                     "an alias refers to the value that contains it (a recursive value)",
                     child.start_mark.line,
                     child.start_mark.column,
                 )
-            if id(child) not in size:
+            elif child_key not in size:
                 stack.append((child, False))
-    extra = size[id(root)] - len(size)
-    if extra > ALIAS_LIMIT:
+    expanded = size.get(id(root), 1)
+    written = len(size) + len(scalars)
+    if expanded - written > ALIAS_LIMIT:
         raise Refused(
             f"its aliases expand it by more than {ALIAS_LIMIT} values "
-            f"(about {size[id(root)]:.3g}, from {len(size)} written)",
+            f"(about {expanded:.3g}, from {written} written)",
             root.start_mark.line,
             root.start_mark.column,
         )
