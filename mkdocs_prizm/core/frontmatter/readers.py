@@ -156,10 +156,8 @@ class Reader:
         Control characters are removed (``PRZ110``); with ``one_line``, line breaks are
         joined (reported, ``PRZ115``: a title on several lines).
         """
-        given = value
-        if RE_CONTROL.search(value):
-            self.controls(key)
-            value = RE_CONTROL.sub("", value)
+        given = self.meta.get(key, value)
+        value = RE_CONTROL.sub("", value)  # reported by the reader
         if one_line and "\n" in value.strip():
             self.sink.info(
                 "PRZ115",
@@ -206,6 +204,9 @@ def text(r: Reader, key: str, expected: str) -> str:
     if not isinstance(value, str):
         r.warn(key, value, expected)
         return ""
+    if RE_CONTROL.search(value):
+        r.controls(key)
+        value = RE_CONTROL.sub("", value)
     return value.strip()
 
 
@@ -380,6 +381,8 @@ def plain_names(r: Reader, keys: tuple[str, ...], value: tuple[str, ...]) -> tup
     """Author names made plain; ``author``, which themes print unescaped, made safe."""
     author = r.meta.get("author")
     if isinstance(author, str):
+        if RE_CONTROL.search(author):
+            r.controls("author")
         r.clean("author", author)
     elif isinstance(author, list):
         cleaned = [safe_text(RE_CONTROL.sub("", a))[0] if isinstance(a, str) else a for a in author]
