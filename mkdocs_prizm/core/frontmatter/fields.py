@@ -19,6 +19,7 @@ from typing import Any, TypedDict, cast
 
 import mkdocs_prizm.core.frontmatter.readers as r
 from mkdocs_prizm.core.dates import build_date
+from mkdocs_prizm.core.frontmatter.loader import ALIAS_LIMIT, expansion
 from mkdocs_prizm.core.frontmatter.readers import Reader
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.readtime import parse_declared
@@ -220,6 +221,18 @@ def normalise(
         The ``Article`` keyword arguments and the declared values the pipeline completes.
     """
     lines = lines if lines is not None else {}
+    added, loops = expansion(meta)
+    if loops or added > ALIAS_LIMIT:
+        # MkDocs' YAML keeps aliases shared: reading such a value naively never ends.
+        why = "refers to itself" if loops else f"expands by more than {ALIAS_LIMIT} values"
+        sink.error(
+            "PRZ113",
+            f"front matter is refused: a value built from aliases {why}; expected plain "
+            "values, or aliases that stay small; no field is read from it",
+            1,
+            1,
+        )
+        meta = {}
     reader = Reader(
         meta, sink, lines, blog_compat=blog_compat, today=today if today else build_date()
     )

@@ -24,7 +24,7 @@ from typing import Any
 from yaml.constructor import ConstructorError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["ALIAS_LIMIT", "Loaded", "Refused", "ValueFault", "load_mapping"]
+__all__ = ["ALIAS_LIMIT", "Loaded", "Refused", "ValueFault", "expansion", "load_mapping"]
 
 try:  # the C loader is several times faster; fall back where libyaml is missing
     from yaml import CSafeLoader as _Base
@@ -335,3 +335,47 @@ def load_mapping(text: str) -> Loaded:
         faults.extend(f for f in parser.faults if (f.line, f.column) not in reported)
         faults.sort(key=lambda f: (f.line, f.column))
     return Loaded(data, tuple(faults), tuple(parser.duplicates))
+
+
+def expansion(data: Any) -> tuple[int, bool]:
+    """How many values shared references add to ``data`` once expanded; whether it loops.
+
+    For front matter another YAML loader built (MkDocs' keeps aliases as shared objects): one
+    pass over the distinct containers, however far they would expand.
+
+    Returns:
+        The values added by sharing (0 without aliases), and whether a container holds itself.
+    """
+    size: dict[int, int] = {}
+    active: set[int] = set()
+    leaves = 0
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        value, done = stack.pop()
+        key = id(value)
+        items = _items(value)
+        if done:
+            active.discard(key)
+            size[key] = min(_CAP, 1 + sum(size.get(id(item), 1) for item in items))
+            continue
+        if key in size:
+            continue
+        active.add(key)
+        stack.append((value, True))
+        for item in items:
+            if not isinstance(item, dict | list | tuple | set | frozenset):
+                leaves += 1
+            elif id(item) in active:
+                return _CAP, True
+            elif id(item) not in size:
+                stack.append((item, False))
+    written = len(size) + leaves
+    return max(0, size.get(id(data), 1) - written), False
+
+
+def _items(value: Any) -> Iterable[Any]:
+    if isinstance(value, dict):
+        return chain.from_iterable(value.items())
+    if isinstance(value, list | tuple | set | frozenset):
+        return value
+    return ()

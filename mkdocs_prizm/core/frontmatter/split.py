@@ -368,7 +368,7 @@ def take_second_block(fm: FrontMatter, sink: ProblemSink) -> FrontMatter:
         return fm
     probe = ProblemSink(sink.file)
     second, valid = load_yaml_block(yaml_text, probe, first_line=fm.body_line + 1)
-    if not valid or not second:
+    if not valid or not (second or probe.items):
         return fm
     sink.warning(
         "PRZ103",
