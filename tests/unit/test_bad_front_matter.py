@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 import yaml
@@ -336,3 +339,33 @@ def test_split_keeps_line_of_keys_linear() -> None:
     source = "---\n" + "".join(f"k{i}: v\n" for i in range(20000)) + "---\nT\n"
     fm = split_front_matter(source, ProblemSink("a.md"))
     assert fm.field_lines["k19999"] == 20001
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+def test_check_reports_each_bad_file_and_moves_on(tmp_path: Path) -> None:
+    bad = {
+        "a_feb30.md": page("date: 2025-02-30"),
+        "b_bool.md": page("featured: !!bool maybe"),
+        "c_bomb.md": f"{HEAD}{bomb()}---\n\nTexte.\n",
+        "d_offset.md": page("date: 2025-06-24 10:00:00 +99:00"),
+        "e_ok.md": page("date: 2025-01-01"),
+    }
+    for name, text in bad.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs_prizm", "check", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    output = done.stdout + done.stderr
+    assert "Traceback" not in output
+    assert "a_feb30.md:4:7: warning PRZ108" in output
+    assert "b_bool.md:4:11: warning PRZ108" in output
+    assert "c_bomb.md:2:1: error PRZ113" in output
+    assert "d_offset.md:4:7: warning PRZ108" in output
+    assert done.returncode == 1

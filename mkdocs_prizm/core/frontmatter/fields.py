@@ -240,8 +240,8 @@ def normalise(
         for twice in reader.source.duplicate_keys():
             sink.warning(
                 "PRZ109",
-                f"front matter key '{twice.key}' is written again (first on line "
-                f"{twice.first_line}); the last value is used: remove one of them",
+                f"front matter key '{twice.key}' is written {twice.times} times (first on "
+                f"line {twice.first_line}); the last value is used: keep one",
                 twice.line,
                 twice.column,
             )

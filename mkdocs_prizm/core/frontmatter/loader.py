@@ -16,8 +16,9 @@ the C safe loader (YAML 1.1, as MkDocs reads front matter) and differs from it i
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 from typing import Any
 
@@ -72,12 +73,21 @@ class ValueFault:
 
 @dataclass(frozen=True, slots=True)
 class DuplicateKey:
-    """A key written twice in one mapping (0-based lines and column of the later one)."""
+    """A key written again in one mapping (0-based lines and column of the second time).
+
+    Attributes:
+        key: The key.
+        line: The line of its second occurrence.
+        column: Its column.
+        first_line: The line of its first occurrence.
+        times: How many times it is written in that mapping.
+    """
 
     key: str
     line: int
     column: int
     first_line: int
+    times: int = 2
 
 
 class Refused(Exception):  # noqa: N818 - a refusal, not an error of the code
@@ -238,19 +248,22 @@ def _measure(root: Node) -> list[DuplicateKey]:
 
 
 def _duplicates(node: MappingNode) -> list[DuplicateKey]:
+    """Keys written more than once, each reported once (at its second occurrence)."""
     seen: dict[tuple[str, str], int] = {}
-    found: list[DuplicateKey] = []
+    found: dict[tuple[str, str], DuplicateKey] = {}
     for key_node, _ in node.value:
         if not isinstance(key_node, ScalarNode) or key_node.tag == _TAG + "merge":
             continue
         mark = key_node.start_mark
         ident = (str(key_node.tag), str(key_node.value))
         first = seen.get(ident)
-        if first is not None:
-            found.append(DuplicateKey(str(key_node.value), mark.line, mark.column, first))
-        else:
+        if first is None:
             seen[ident] = mark.line
-    return found
+        elif ident in found:
+            found[ident] = replace(found[ident], times=found[ident].times + 1)
+        else:
+            found[ident] = DuplicateKey(str(key_node.value), mark.line, mark.column, first)
+    return list(found.values())
 
 
 def _clean(data: Any, faults: list[ValueFault]) -> Any:
@@ -323,11 +336,17 @@ def load_mapping(text: str) -> Loaded:
         Refused: Aliases that expand too far or refer to themselves.
         RecursionError: Nesting too deep for the pure-Python loader (libyaml stops at 1000).
     """
+    # The loader makes many small objects that all live on: the cyclic garbage collector would
+    # walk them again and again (a 10 times longer block took 25 times longer), so it waits.
+    collecting = gc.isenabled()
+    gc.disable()
     parser = _Loader(text)
     try:
         data = parser.get_single_data()
     finally:
         parser.dispose()
+        if collecting:
+            gc.enable()
     faults: list[ValueFault] = []
     if parser.faults:
         data = _clean(data, faults)

@@ -205,7 +205,7 @@ def scan_keys(
     """
     lines: dict[str, int] = {}
     texts: dict[str, str] = {}
-    twice: list[DuplicateKey] = []
+    twice: dict[str, DuplicateKey] = {}
     line = first_line + text.count("\n", 0, start)
     at = start
     for match in RE_TOP_KEY.finditer(text, start, end):
@@ -213,11 +213,15 @@ def scan_keys(
         at = match.start()
         key = match.group(1)
         if duplicates and key in lines:
-            twice.append(DuplicateKey(key, line, 1, lines[key]))
+            again = twice.get(key)
+            if again is None:
+                twice[key] = DuplicateKey(key, line, 1, lines[key])
+            else:
+                twice[key] = replace(again, times=again.times + 1)
         lines[key] = line
         stop = text.find("\n", match.end(), end)
         texts[key] = text[match.end() : stop if stop >= 0 else end].strip()
-    return KeyLines(lines, texts, tuple(twice))
+    return KeyLines(lines, texts, tuple(twice.values()))
 
 
 def split_front_matter(source: str, sink: ProblemSink) -> FrontMatter:
@@ -327,8 +331,8 @@ def load_yaml_block(
     for twice in loaded.duplicates:
         sink.warning(
             "PRZ109",
-            f"front matter key '{twice.key}' is written again (first on line "
-            f"{first_line + twice.first_line}); the last value is used: remove one of them",
+            f"front matter key '{twice.key}' is written {_times(twice.times)} (first on line "
+            f"{first_line + twice.first_line}); the last value is used: keep one",
             first_line + twice.line,
             twice.column + 1,
         )
@@ -425,6 +429,10 @@ class _Merged(Mapping[str, int]):
         if isinstance(self._first, KeySource):
             return self._first.value_text(key)
         return self._second.value_text(key)
+
+
+def _times(times: int) -> str:
+    return "twice" if times == 2 else f"{times} times"
 
 
 def _empty(value: Any) -> bool:
