@@ -9,12 +9,14 @@ anchored and free of nested quantifiers, so parsing is linear in the text's leng
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+from collections.abc import Mapping
 
 from mkdocs_prizm.core.article import SourceDate
 from mkdocs_prizm.core.text import fold
 
-__all__ = ["MONTHS", "month_number", "parse_date_text"]
+__all__ = ["MONTHS", "build_date", "month_number", "parse_date_text"]
 
 #: Month names and abbreviations (French and English, lower case, without accents).
 MONTHS: dict[str, int] = {
@@ -92,6 +94,23 @@ RE_YEAR = re.compile(r"(\d{4})")
 
 _NOTE_SEPARATORS = " \t,;:.-–—"
 _EMPHASIS = "*_`"
+
+
+def build_date(environ: Mapping[str, str] | None = None) -> dt.date:
+    """The day of the build: ``SOURCE_DATE_EPOCH`` when set (reproducible builds), else today.
+
+    Both are taken in UTC, so a build gives the same answer on every machine.
+
+    Args:
+        environ: Where to read ``SOURCE_DATE_EPOCH`` (default: the process environment).
+    """
+    raw = (os.environ if environ is None else environ).get("SOURCE_DATE_EPOCH", "").strip()
+    if raw:
+        try:
+            return dt.datetime.fromtimestamp(int(raw), tz=dt.timezone.utc).date()
+        except (ValueError, OverflowError, OSError):
+            pass
+    return dt.datetime.now(tz=dt.timezone.utc).date()
 
 
 def month_number(word: str) -> int | None:

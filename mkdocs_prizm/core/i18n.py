@@ -22,6 +22,7 @@ __all__ = [
     "LABELS",
     "format_date",
     "format_score",
+    "is_known_language",
     "labels_for",
     "normalise_language",
     "resolve_locale",
@@ -116,6 +117,26 @@ def normalise_language(value: str | None, default: str = "fr") -> str:
     if match is None:
         return default
     return match.group("language").lower()
+
+
+@functools.lru_cache(maxsize=256)
+def is_known_language(value: str) -> bool:
+    """Whether ``value`` is a language or locale tag CLDR knows (``fr``, ``pt_BR``, ``no``).
+
+    Args:
+        value: The tag as written.
+
+    Returns:
+        False for a malformed tag (``français``) or an unknown language (``xx``).
+    """
+    match = RE_LOCALE.match(value.strip().split(".", 1)[0].split("@", 1)[0])
+    if match is None:
+        return False
+    try:
+        Locale.parse(match.group("language").lower())
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
 
 
 @functools.lru_cache(maxsize=64)

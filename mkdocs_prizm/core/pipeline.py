@@ -29,7 +29,9 @@ from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.fences import Fences, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
+    DuplicateKey,
     FrontMatter,
+    KeySource,
     locate_front_matter,
     looks_like_article,
     normalise,
@@ -400,6 +402,16 @@ class _Location(Mapping[str, int]):
 
     def __len__(self) -> int:
         return len(self._load().field_lines)
+
+    def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
+        """Top-level keys written twice (MkDocs' YAML keeps the last without a word)."""
+        lines = self._load().field_lines
+        return lines.duplicate_keys() if isinstance(lines, KeySource) else ()
+
+    def value_text(self, key: str) -> str | None:
+        """The text of ``key``'s value as written (YAML 1.1 reads ``NO`` as false)."""
+        lines = self._load().field_lines
+        return lines.value_text(key) if isinstance(lines, KeySource) else None
 
 
 def _first(notes: tuple[InternalNote, ...]) -> InternalNote | None:

@@ -87,3 +87,62 @@ def test_linear_scaling(name: str) -> None:
     assert large <= 20 * small + EPSILON_SECONDS, (
         f"{name}: n={n} took {small:.3f}s, 10n took {large:.3f}s"
     )
+
+
+def _keys(n: int) -> str:
+    return "".join(f"cle{k}: valeur {k}\n" for k in range(n))
+
+
+def _bad_items(n: int) -> str:
+    return "tags: [" + ", ".join(f"[a{k}, [b, [c]]]" for k in range(n)) + "]\n"
+
+
+def _duplicates(n: int) -> str:
+    return "".join(f"titre: valeur {k}\n" for k in range(n))
+
+
+def _bad_values(n: int) -> str:
+    return "".join(f"d{k}: 2025-02-30\n" for k in range(n))
+
+
+def _shared(n: int) -> str:
+    return "base: &b {nom: x}\n" + "".join(f"k{k}: *b\n" for k in range(n))
+
+
+def _controls(n: int) -> str:
+    return "x: 1\n---\n\n" + "mot\x1b[0m\n" * n + "---\nfin: 1\n"
+
+
+FRONT_MATTER_GENERATORS: dict[str, Callable[[int], str]] = {
+    "many keys": _keys,
+    "wrong list items": _bad_items,
+    "duplicate keys": _duplicates,
+    "impossible dates": _bad_values,
+    "small aliases": _shared,
+    "control characters": _controls,
+}
+
+
+@pytest.mark.parametrize("name", list(FRONT_MATTER_GENERATORS))
+def test_linear_scaling_of_front_matter(name: str) -> None:
+    def make(n: int) -> str:
+        return "---\ntitle: Essai\ndate: 2025-07-29\nauthor: Prizm AI\n" + (
+            FRONT_MATTER_GENERATORS[name](n) + "---\n\nTexte.\n"
+        )
+
+    n = 16
+    small = _best_of_three(make(n))
+    while small < TARGET_SECONDS and n < MAX_N:
+        n *= 2
+        small = _best_of_three(make(n))
+    large = _best_of_three(make(10 * n))
+    assert large <= 20 * small + EPSILON_SECONDS, (
+        f"{name}: n={n} took {small:.3f}s, 10n took {large:.3f}s"
+    )
+
+
+def test_a_large_article_stays_linear() -> None:
+    body = "Un mot et un autre, (Source : A). " * 60_000
+    small = _best_of_three(FRONT_MATTER + body)
+    large = _best_of_three(FRONT_MATTER + body * 10)
+    assert large <= 20 * small + EPSILON_SECONDS

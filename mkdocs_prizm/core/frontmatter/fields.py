@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any, TypedDict, cast
 
 import mkdocs_prizm.core.frontmatter.readers as r
+from mkdocs_prizm.core.dates import build_date
+from mkdocs_prizm.core.frontmatter.loader import ALIAS_LIMIT, expansion
 from mkdocs_prizm.core.frontmatter.readers import Reader
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.readtime import parse_declared
@@ -170,18 +172,18 @@ _DATE = "a date such as 2025-07-29 or 29/07/2025"
 
 #: Every field read from front matter, in the order they are read (and faults reported).
 FIELDS: tuple[FieldRule, ...] = (
-    FieldRule("title", ("title",), r.text, _TEXT, r.plain),
+    FieldRule("title", ("title",), r.text, _TEXT, r.one_line),
     FieldRule("description", ("description",), r.text, _TEXT, r.plain),
     FieldRule("authors", ("authors", "author"), r.texts, _TEXTS, r.plain_names),
     FieldRule("date", DATE_KEYS, r.date, _DATE, r.blog_note, combine=_agreeing),
-    FieldRule("updated", ("updatedDate",), r.date, _DATE),
+    FieldRule("updated", ("updatedDate",), r.date, _DATE, r.not_future),
     FieldRule("categories", ("categories", "category"), r.texts, _TEXTS, r.plain_items),
     FieldRule("tags", ("tags",), r.comma_texts, _TEXTS, r.plain_items),
     FieldRule("image", IMAGE_KEYS, r.text, _TEXT),
     FieldRule("featured", ("featured",), r.flag, "true or false"),
     FieldRule("emoji", ("emoji",), r.text, _TEXT),
     FieldRule("kind", ("type",), r.text, _TEXT),
-    FieldRule("language", LANGUAGE_KEYS, r.text, _TEXT),
+    FieldRule("language", LANGUAGE_KEYS, r.language, "a language code", r.known_language),
     FieldRule(
         "reading_time", ("readingTime",), r.minutes, "a number of minutes such as '3 min' or 3"
     ),
@@ -195,23 +197,54 @@ def normalise(
     lines: Mapping[str, int] | None = None,
     *,
     blog_compat: bool = False,
+    today: dt.date | None = None,
 ) -> FrontMatterFields:
     """Validate and alias front matter into ``Article`` fields, following ``FIELDS``.
 
     Wrong values are reported (PRZ104) and left out; markup in text fields is reported
     (PRZ105) and removed; disagreeing aliases are reported (PRZ106).  With ``blog_compat``,
-    a date Material's blog plugin would reject is noted (PRZ107).
+    a date Material's blog plugin would reject is noted (PRZ107).  When ``lines`` knows the
+    file ([`KeySource`][mkdocs_prizm.core.frontmatter.split.KeySource]), keys written twice
+    are reported (PRZ109), and values YAML 1.1 misreads (``readingTime: 12:30``, ``lang: NO``)
+    too (PRZ114).  Control characters are removed from texts (PRZ110), a date after the build
+    date is reported (PRZ111), and an unknown language (PRZ112).
 
     Args:
         meta: The front matter mapping.
         sink: Where problems go.
         lines: The line of each key (problems are at line 1 without it).
         blog_compat: Note dates Material's blog plugin rejects.
+        today: The build date ([`build_date`][mkdocs_prizm.core.dates.build_date] if not
+            given).
 
     Returns:
         The ``Article`` keyword arguments and the declared values the pipeline completes.
     """
-    reader = Reader(meta, sink, lines if lines is not None else {}, blog_compat=blog_compat)
+    lines = lines if lines is not None else {}
+    added, loops = expansion(meta)
+    if loops or added > ALIAS_LIMIT:
+        # MkDocs' YAML keeps aliases shared: reading such a value naively never ends.
+        why = "refers to itself" if loops else f"expands by more than {ALIAS_LIMIT} values"
+        sink.error(
+            "PRZ113",
+            f"front matter is refused: a value built from aliases {why}; expected plain "
+            "values, or aliases that stay small; no field is read from it",
+            1,
+            1,
+        )
+        meta = {}
+    reader = Reader(
+        meta, sink, lines, blog_compat=blog_compat, today=today if today else build_date()
+    )
+    if reader.source is not None:
+        for twice in reader.source.duplicate_keys():
+            sink.warning(
+                "PRZ109",
+                f"front matter key '{twice.key}' is written {twice.times} times (first on "
+                f"line {twice.first_line}); the last value is used: keep one",
+                twice.line,
+                twice.column,
+            )
     values: dict[str, Any] = {}
     for rule in FIELDS:
         value = rule.combine(reader, rule)

@@ -12,10 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+import reprlib
 from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_prizm.core.dates import parse_date_text
+from mkdocs_prizm.core.frontmatter.split import KeySource
+from mkdocs_prizm.core.i18n import LABELS, is_known_language
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.readtime import parse_declared
 
@@ -26,11 +29,16 @@ __all__ = [
     "count",
     "date",
     "flag",
+    "known_language",
+    "language",
     "minutes",
+    "not_future",
+    "one_line",
     "plain",
     "plain_items",
     "plain_names",
     "safe_text",
+    "shown",
     "text",
     "texts",
 ]
@@ -71,7 +79,17 @@ def _escape(text: str) -> str:
 
 
 class Reader:
-    """Reads one mapping, reporting each bad value at its key's line."""
+    """Reads one mapping, reporting each bad value at its key's line.
+
+    Attributes:
+        meta: The front matter.
+        sink: Where problems go.
+        lines: The line of each key.
+        source: The keys as written in the file, when known (what YAML 1.1 changes).
+        today: The build date, for dates in the future.
+        blog_compat: Note dates Material's blog plugin rejects.
+        safe: Keys of ``page.meta`` to replace with a safe plain-text value.
+    """
 
     def __init__(
         self,
@@ -80,23 +98,36 @@ class Reader:
         lines: Mapping[str, int],
         *,
         blog_compat: bool,
+        today: dt.date | None = None,
     ) -> None:
         self.meta = meta
         self.sink = sink
         self.lines = lines
+        self.source: KeySource | None = lines if isinstance(lines, KeySource) else None
+        self.today = today
         self.blog_compat = blog_compat
-        #: Keys of ``page.meta`` to replace with a safe plain-text value.
         self.safe: dict[str, Any] = {}
 
-    def warn(self, key: str, value: Any, expected: str) -> None:
+    def line(self, key: str) -> int:
+        """The line of ``key`` (1 when unknown)."""
+        return self.lines.get(key, 1)
+
+    def written(self, key: str) -> str | None:
+        """The text of ``key``'s value as written in the file (quotes and comment removed)."""
+        raw = self.source.value_text(key) if self.source is not None else None
+        if raw is None:
+            return None
+        raw = raw.split(" #", 1)[0].strip()
+        if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "'\"":
+            raw = raw[1:-1]
+        return raw
+
+    def warn(self, key: str, value: Any, expected: str, code: str = "PRZ104") -> None:
         """Report a wrong value (``PRZ104``) at its key's line."""
-        shown = repr(value)
-        if len(shown) > 80:
-            shown = shown[:77] + "..."
         self.sink.warning(
-            "PRZ104",
-            f"front matter field '{key}' has value {shown}; expected {expected}",
-            self.lines.get(key, 1),
+            code,
+            f"front matter field '{key}' has value {shown(value)}; expected {expected}",
+            self.line(key),
             1,
         )
 
@@ -109,14 +140,54 @@ class Reader:
             1,
         )
 
-    def clean(self, key: str, value: str) -> str:
-        """Plain text of a value themes print unescaped; ``page.meta`` gets the safe form."""
+    def controls(self, key: str) -> None:
+        """Report control characters in a text field (``PRZ110``)."""
+        self.sink.warning(
+            "PRZ110",
+            f"front matter field '{key}' contains control characters (such as ESC or NUL); "
+            "they are removed: expected text without them",
+            self.line(key),
+            1,
+        )
+
+    def clean(self, key: str, value: str, *, one_line: bool = False) -> str:
+        """Plain text of a value themes print unescaped; ``page.meta`` gets the safe form.
+
+        Control characters are removed (``PRZ110``); with ``one_line``, line breaks are
+        joined (reported, ``PRZ115``: a title on several lines).
+        """
+        given = self.meta.get(key, value)
+        value = RE_CONTROL.sub("", value)  # reported by the reader
+        if one_line and "\n" in value.strip():
+            self.sink.info(
+                "PRZ115",
+                f"front matter field '{key}' is written on several lines; they are joined into "
+                "one (expected one line)",
+                self.line(key),
+                1,
+            )
+        if one_line or "\n" in value:
+            value = " ".join(value.split())
         text, markup = safe_text(value)
         if markup:
-            self.markup(key, self.lines.get(key, 1))
-        if text != value:
+            self.markup(key, self.line(key))
+        if text != given:
             self.safe[key] = text
         return html.unescape(text)
+
+
+def shown(value: Any) -> str:
+    """A short ``repr`` of ``value``, bounded in time and length whatever its size."""
+    text = _REPR.repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+_REPR = reprlib.Repr()
+_REPR.maxlevel = 3
+_REPR.maxstring = 80
+_REPR.maxother = 80
+_REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 6
+RE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 # --------------------------------------------------------------------------- readers
@@ -133,6 +204,9 @@ def text(r: Reader, key: str, expected: str) -> str:
     if not isinstance(value, str):
         r.warn(key, value, expected)
         return ""
+    if RE_CONTROL.search(value):
+        r.controls(key)
+        value = RE_CONTROL.sub("", value)
     return value.strip()
 
 
@@ -163,12 +237,15 @@ def texts(r: Reader, key: str, expected: str, *, split_commas: bool = False) -> 
         return tuple(s.strip() for s in items if s.strip())
     if isinstance(value, list | tuple):
         out: list[str] = []
+        wrong: list[Any] = []
         for item in value:
             if isinstance(item, str | int | float) and not isinstance(item, bool):
                 if str(item).strip():
                     out.append(str(item).strip())
             else:
-                r.warn(key, value, "a list of texts")
+                wrong.append(item)
+        if wrong:  # once per field, however long the list (and whatever its items hold)
+            r.warn(key, wrong[0], "a list of texts")
         return tuple(out)
     r.warn(key, value, expected)
     return ()
@@ -190,10 +267,26 @@ def flag(r: Reader, key: str, expected: str) -> bool:
 
 
 def minutes(r: Reader, key: str, expected: str) -> str | None:
-    """A reading time as written (``"3 min"``); reported when it gives no minutes."""
+    """A reading time as written (``"3 min"``); reported when it gives no minutes.
+
+    YAML 1.1 reads ``12:30`` as the base-60 number 750: such a value is reported (``PRZ114``)
+    and left out, when the file shows it was written so.
+    """
     value = r.meta.get(key)
     if value is None or value == "":
         return None
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        written = r.written(key)
+        if written is not None and ":" in written:
+            r.sink.warning(
+                "PRZ114",
+                f"front matter field '{key}' is written {written}, which YAML reads as the "
+                f"base-60 number {value}; expected a number of minutes such as '3 min' "
+                "(quote it); the computed reading time is used",
+                r.line(key),
+                1,
+            )
+            return None
     if parse_declared(value) is None:
         r.warn(key, value, expected)
     return str(value).strip()
@@ -219,27 +312,97 @@ def plain(r: Reader, keys: tuple[str, ...], value: str) -> str:
     return r.clean(keys[0], value)
 
 
+def one_line(r: Reader, keys: tuple[str, ...], value: str) -> str:
+    """A title: made plain, on one line (``PRZ115``)."""
+    return r.clean(keys[0], value, one_line=True)
+
+
 def plain_items(r: Reader, keys: tuple[str, ...], value: tuple[str, ...]) -> tuple[str, ...]:
-    """Each text of a list made plain, silently."""
+    """Each text of a list made plain; control characters removed (``PRZ110``)."""
+    if any(RE_CONTROL.search(item) for item in value):
+        r.controls(next((k for k in keys if k in r.meta), keys[0]))
+        value = tuple(" ".join(RE_CONTROL.sub("", item).split()) for item in value)
     return tuple(html.unescape(safe_text(item)[0]) for item in value)
+
+
+def language(r: Reader, key: str, expected: str) -> str:
+    """A language code; ``NO`` (Norwegian), which YAML 1.1 reads as false, is taken back."""
+    value = r.meta.get(key)
+    if isinstance(value, bool):
+        written = r.written(key)
+        if written is None:
+            written = "no" if value is False else "yes"
+        if written.lower() == "no":
+            r.sink.warning(
+                "PRZ114",
+                f"front matter field '{key}' is written {written}, which YAML reads as false; "
+                f"expected a quoted language code ('{key}: \"no\"'); Norwegian is used",
+                r.line(key),
+                1,
+            )
+            return "no"
+    return text(r, key, expected)
+
+
+def known_language(r: Reader, keys: tuple[str, ...], value: str) -> str:
+    """A language the site can show; an unknown one is reported and left out (``PRZ112``)."""
+    if not value or is_known_language(value):
+        return value
+    key = next((k for k in keys if k in r.meta), keys[0])
+    r.sink.warning(
+        "PRZ112",
+        f"front matter field '{key}' names an unknown language {shown(value)}; expected a "
+        f"language code such as {' or '.join(sorted(LABELS))} (labels exist for "
+        f"{', '.join(sorted(LABELS))}; dates and numbers follow any CLDR language); "
+        "the site's language is used",
+        r.line(key),
+        1,
+    )
+    return ""
+
+
+def not_future(r: Reader, keys: tuple[str, ...], value: dt.date | None) -> dt.date | None:
+    """A date more than a day after the build date is reported (``PRZ111``) and kept."""
+    if value is None or r.today is None or value <= r.today + dt.timedelta(days=1):
+        return value
+    key = next((k for k in keys if k in r.meta), keys[0])
+    r.sink.warning(
+        "PRZ111",
+        f"front matter field '{key}' is {value.isoformat()}, after the build date "
+        f"{r.today.isoformat()}; expected a date that has come (set SOURCE_DATE_EPOCH to "
+        "build as of another day)",
+        r.line(key),
+        1,
+    )
+    return value
 
 
 def plain_names(r: Reader, keys: tuple[str, ...], value: tuple[str, ...]) -> tuple[str, ...]:
     """Author names made plain; ``author``, which themes print unescaped, made safe."""
     author = r.meta.get("author")
     if isinstance(author, str):
+        if RE_CONTROL.search(author):
+            r.controls("author")
         r.clean("author", author)
     elif isinstance(author, list):
-        cleaned = [safe_text(a)[0] if isinstance(a, str) else a for a in author]
+        cleaned = [safe_text(RE_CONTROL.sub("", a))[0] if isinstance(a, str) else a for a in author]
         if cleaned != author:
             r.safe["author"] = cleaned
     if any(safe_text(name)[1] for name in value):
         r.markup("author", r.lines.get("author", r.lines.get("authors", 1)))
-    return plain_items(r, keys, value)
+    if any(RE_CONTROL.search(name) for name in value):
+        if not isinstance(author, str):  # a text 'author' was reported by clean()
+            r.controls(next((k for k in keys if k in r.meta), keys[0]))
+        value = tuple(" ".join(RE_CONTROL.sub("", name).split()) for name in value)
+    return tuple(html.unescape(safe_text(name)[0]) for name in value)
 
 
 def blog_note(r: Reader, keys: tuple[str, ...], value: dt.date | None) -> dt.date | None:
-    """Note (``PRZ107``) a publication date Material's blog plugin would reject."""
+    """Note (``PRZ107``) a publication date Material's blog plugin would reject.
+
+    A date in the future is reported (``PRZ111``).
+    """
+    value = not_future(r, keys, value)
     if r.blog_compat and value is not None:
         _blog_date(r.meta, value, r.sink, r.lines)
     return value
