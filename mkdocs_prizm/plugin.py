@@ -297,6 +297,10 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             page.content = html
         if fragments[1]:
             html = pages.insert_byline(html, BYLINE_MARKER)
+        article = page.meta.get(META_KEY)
+        if isinstance(article, Article) and article.language != self.pipeline.language:
+            # An English article on a French site: screen readers and search read it as such.
+            html = f'<div lang="{article.language}">\n{html}\n</div>'
         return html
 
     def on_env(

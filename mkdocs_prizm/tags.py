@@ -29,7 +29,7 @@ from mkdocs.structure.files import Files
 __all__ = ["find_tags_plugin", "listing_url", "tag_anchor"]
 
 #: Names the tags plugin is registered under in ``config.plugins``.
-TAGS_PLUGIN_NAMES = ("material/tags", "tags")
+TAGS_PLUGIN_NAMES = ("material/tags", "materialx/tags", "tags")
 
 
 def find_tags_plugin(config: MkDocsConfig) -> Any | None:

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Set up everything the project needs in .venv (idempotent): the package with its dev extras,
-# and, for the browser tests, Debian's chromium when running as root on a Debian machine.
+# Set up everything the project needs (idempotent): .venv with the package and its dev extras;
+# .venv-materialx with the package and MaterialX (its 'materialx' extra), for the MaterialX
+# compatibility tests - a venv of its own, as MaterialX ships the same `material` package as
+# mkdocs-material (PRIZM_SKIP_MATERIALX=1 skips it); and, for the browser tests, Debian's
+# chromium when running as root on a Debian machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -9,6 +12,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+if [ "${PRIZM_SKIP_MATERIALX:-0}" != "1" ]; then
+  if [ ! -x .venv-materialx/bin/python ]; then
+    "$PYTHON" -m venv .venv-materialx
+  fi
+  .venv-materialx/bin/python -m pip install --quiet --disable-pip-version-check -e '.[materialx]'
+fi
 if [ "${PRIZM_SKIP_BROWSER:-0}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing Debian's chromium for the browser tests..."

@@ -177,7 +177,9 @@ def source_view(
     score = ""
     if reliability.score is not None:
         score = labels["score_out_of"].format(score=format_score(reliability.score, language))
-    title = labels["reliability"] + (f" : {reliability.raw}" if reliability.raw else "")
+    title = labels["reliability"]
+    if reliability.raw:
+        title = labels["reliability_of"].format(value=reliability.raw)
     date = None
     if source.date is not None:
         value = source.date
