@@ -14,10 +14,7 @@ them into HTML is the renderer's job (``mkdocs_prizm.render``).
 from __future__ import annotations
 
 import datetime as dt
-import fnmatch
 import functools
-import itertools
-import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +24,7 @@ from mkdocs_prizm.core.authors import resolve
 from mkdocs_prizm.core.blocks import list_breaks
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
+from mkdocs_prizm.core.detect import is_article_path, is_internal_report, rated
 from mkdocs_prizm.core.fences import Fences, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
     DuplicateKey,
@@ -40,16 +38,12 @@ from mkdocs_prizm.core.frontmatter import (
     take_second_block,
 )
 from mkdocs_prizm.core.i18n import normalise_language
-from mkdocs_prizm.core.markdown_scan import find_all
 from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.sources import parse_sources
-from mkdocs_prizm.core.text import fold
 
-__all__ = ["Pipeline", "Processed", "analyse", "is_article_path"]
-
-RE_FIRST_H1 = re.compile(r"^# +(.+?)\s*#*\s*$", re.MULTILINE)
+__all__ = ["Pipeline", "Processed", "analyse"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +205,7 @@ class Pipeline:
                 # Without article fields, a page is still a Prizm article when it carries
                 # what only the Prizm pipeline writes: a rated sources section, or an
                 # internal note.  Otherwise its sources are not the plugin's business.
-                article_page = _rated(section) or bool(notes.notes)
+                article_page = rated(section) or bool(notes.notes)
                 if not article_page:
                     body_sink.discard_from(mark)
                     section = None
@@ -334,45 +328,6 @@ def analyse(
     if not isinstance(options, PrizmOptions):
         options = PrizmOptions.from_mapping(options)
     return Pipeline(options, language=options.language or "fr").process_source(text, path)
-
-
-def _rated(section: SourcesSection | None) -> bool:
-    """Whether a sources section has an entry with a reliability score."""
-    return section is not None and any(e.reliability.rated for e in section.entries)
-
-
-def is_article_path(path: str, patterns: tuple[str, ...]) -> bool:
-    """Whether ``path`` (relative, ``/``-separated) matches one of the glob ``patterns``."""
-    return any(fnmatch.fnmatchcase(path, p) for p in patterns)
-
-
-def is_internal_report(meta: Mapping[str, Any], body: str, patterns: tuple[str, ...]) -> bool:
-    """Whether the title (or the first heading) starts like one of the pipeline's reports."""
-    if not patterns:
-        return False
-    title = meta.get("title")
-    candidates = [title] if isinstance(title, str) else []
-    heading = _first_h1(body[:2000])
-    if heading is not None:
-        candidates.append(heading)
-    folded = [fold(c).replace("'", "").strip() for c in candidates]
-    wanted = [fold(p).replace("'", "").strip() for p in patterns]
-    return any(c.startswith(w) for c in folded for w in wanted if w)
-
-
-def _first_h1(text: str) -> str | None:
-    """The text of the first level-1 ATX heading (``# Title``) of ``text``, if any.
-
-    Only the lines starting with ``#`` are tried, found by substring search.
-    """
-    starts = itertools.chain(
-        [0] if text.startswith("#") else [], (at + 1 for at in find_all(text, "\n#"))
-    )
-    for start in starts:
-        match = RE_FIRST_H1.match(text, start)
-        if match:
-            return match.group(1)
-    return None
 
 
 class _Location(Mapping[str, int]):

@@ -20,8 +20,20 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-__all__ = ["LinkScanner", "fold", "normalise_name", "plain_text", "replace_links"]
+if TYPE_CHECKING:
+    from mkdocs_prizm.core.problems import ProblemSink
+
+__all__ = [
+    "RE_CONTROL",
+    "LinkScanner",
+    "fold",
+    "normalise_name",
+    "plain_text",
+    "remove_controls",
+    "replace_links",
+]
 
 #: Markdown emphasis markers to drop from plain-text fields.
 RE_STRONG = re.compile(r"\*\*|__")
@@ -178,3 +190,52 @@ def normalise_name(text: str) -> str:
     """
     folded = fold(plain_text(text))
     return " ".join("".join(c if c.isalnum() else " " for c in folded).split())
+
+
+#: Control characters (C0 but tab and newline, DEL, C1): invisible, and they break feeds,
+#: terminals and XML.  Carriage returns are newlines by then.
+RE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC",
+                  0x7F: "DEL", 0x85: "NEL"}  # fmt: skip
+#: Lines with control characters reported one by one; the others are counted in one problem.
+MAX_CONTROL_LINES = 5
+
+
+def remove_controls(text: str, sink: ProblemSink, first_line: int = 1) -> str:
+    """Remove control characters from ``text``, reporting them (``PRZ110``) by line.
+
+    Tab and newline stay.  The first lines holding some are reported one by one, the others
+    together, so that a binary file pasted in does not flood the log.  Linear in the text.
+
+    Args:
+        text: The text, newlines already normalised.
+        sink: Where problems go.
+        first_line: The line of ``text[0]`` (as ``sink`` counts lines).
+    """
+    if RE_CONTROL.search(text) is None:
+        return text
+    line, at, last, reported, more = first_line, 0, 0, 0, 0
+    for match in RE_CONTROL.finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        if line == last:
+            continue
+        last = line
+        if reported >= MAX_CONTROL_LINES:
+            more += 1
+            continue
+        reported += 1
+        code = ord(match.group())
+        name = _CONTROL_NAMES.get(code, "a control character")
+        sink.warning(
+            "PRZ110",
+            f"{name} (U+{code:04X}) is removed: control characters are invisible and break "
+            "pages, feeds and search; expected text without them",
+            line,
+            at - text.rfind("\n", 0, at),
+        )
+    if more:
+        sink.warning(
+            "PRZ110", f"control characters are also removed from {more} more line(s)", last, 0
+        )
+    return RE_CONTROL.sub("", text)

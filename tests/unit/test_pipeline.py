@@ -9,14 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mkdocs_prizm.core.detect import RE_FIRST_H1, _first_h1, is_internal_report
 from mkdocs_prizm.core.options import OptionsError
-from mkdocs_prizm.core.pipeline import (
-    RE_FIRST_H1,
-    Processed,
-    _first_h1,
-    analyse,
-    is_internal_report,
-)
+from mkdocs_prizm.core.pipeline import Processed, analyse
 from mkdocs_prizm.render import (
     SOURCES_CLOSE,
     SOURCES_LIST,

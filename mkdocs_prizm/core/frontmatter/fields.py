@@ -3,8 +3,8 @@
 One table, [`FIELDS`][mkdocs_prizm.core.frontmatter.fields.FIELDS], says for each field the
 front matter keys it is read from (the aliases Prizm's pipeline writes: ``date``/``pubDate``,
 ``category``/``categories``, ``image``/``imageUrl``/``heroImage``...), how a value is checked
-and made plain (the readers and finishers of
-[`readers`][mkdocs_prizm.core.frontmatter.readers]) and what is expected when it is wrong.
+and made plain (the [`readers`][mkdocs_prizm.core.frontmatter.readers] and
+[`finishers`][mkdocs_prizm.core.frontmatter.finishers]) and what is expected when it is wrong.
 Faults name the place: a wrong value is reported (``PRZ104``) at its key's line and left out;
 markup in a text that themes print unescaped is reported (``PRZ105``) and removed; disagreeing
 aliases are reported (``PRZ106``).
@@ -17,6 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypedDict, cast
 
+import mkdocs_prizm.core.frontmatter.finishers as fin
 import mkdocs_prizm.core.frontmatter.readers as r
 from mkdocs_prizm.core.dates import build_date
 from mkdocs_prizm.core.frontmatter.loader import ALIAS_LIMIT, expansion
@@ -172,18 +173,18 @@ _DATE = "a date such as 2025-07-29 or 29/07/2025"
 
 #: Every field read from front matter, in the order they are read (and faults reported).
 FIELDS: tuple[FieldRule, ...] = (
-    FieldRule("title", ("title",), r.text, _TEXT, r.one_line),
-    FieldRule("description", ("description",), r.text, _TEXT, r.plain),
-    FieldRule("authors", ("authors", "author"), r.texts, _TEXTS, r.plain_names),
-    FieldRule("date", DATE_KEYS, r.date, _DATE, r.blog_note, combine=_agreeing),
-    FieldRule("updated", ("updatedDate",), r.date, _DATE, r.not_future),
-    FieldRule("categories", ("categories", "category"), r.texts, _TEXTS, r.plain_items),
-    FieldRule("tags", ("tags",), r.comma_texts, _TEXTS, r.plain_items),
+    FieldRule("title", ("title",), r.text, _TEXT, fin.one_line),
+    FieldRule("description", ("description",), r.text, _TEXT, fin.plain),
+    FieldRule("authors", ("authors", "author"), r.texts, _TEXTS, fin.plain_names),
+    FieldRule("date", DATE_KEYS, r.date, _DATE, fin.blog_note, combine=_agreeing),
+    FieldRule("updated", ("updatedDate",), r.date, _DATE, fin.not_future),
+    FieldRule("categories", ("categories", "category"), r.texts, _TEXTS, fin.plain_items),
+    FieldRule("tags", ("tags",), r.comma_texts, _TEXTS, fin.plain_items),
     FieldRule("image", IMAGE_KEYS, r.text, _TEXT),
     FieldRule("featured", ("featured",), r.flag, "true or false"),
     FieldRule("emoji", ("emoji",), r.text, _TEXT),
     FieldRule("kind", ("type",), r.text, _TEXT),
-    FieldRule("language", LANGUAGE_KEYS, r.language, "a language code", r.known_language),
+    FieldRule("language", LANGUAGE_KEYS, r.language, "a language code", fin.known_language),
     FieldRule(
         "reading_time", ("readingTime",), r.minutes, "a number of minutes such as '3 min' or 3"
     ),

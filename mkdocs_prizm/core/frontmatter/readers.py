@@ -17,26 +17,19 @@ from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_prizm.core.dates import parse_date_text
-from mkdocs_prizm.core.frontmatter.split import KeySource
-from mkdocs_prizm.core.i18n import LABELS, is_known_language
+from mkdocs_prizm.core.frontmatter.keys import KeySource
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.readtime import parse_declared
+from mkdocs_prizm.core.text import RE_CONTROL
 
 __all__ = [
     "Reader",
-    "blog_note",
     "comma_texts",
     "count",
     "date",
     "flag",
-    "known_language",
     "language",
     "minutes",
-    "not_future",
-    "one_line",
-    "plain",
-    "plain_items",
-    "plain_names",
     "safe_text",
     "shown",
     "text",
@@ -187,7 +180,6 @@ _REPR.maxlevel = 3
 _REPR.maxstring = 80
 _REPR.maxother = 80
 _REPR.maxlist = _REPR.maxtuple = _REPR.maxdict = _REPR.maxset = 6
-RE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 # --------------------------------------------------------------------------- readers
@@ -304,27 +296,6 @@ def count(r: Reader, key: str, expected: str) -> int | None:
     return None
 
 
-# --------------------------------------------------------------------------- finishers
-
-
-def plain(r: Reader, keys: tuple[str, ...], value: str) -> str:
-    """A text themes print unescaped, made plain (``PRZ105``; safe ``page.meta`` value)."""
-    return r.clean(keys[0], value)
-
-
-def one_line(r: Reader, keys: tuple[str, ...], value: str) -> str:
-    """A title: made plain, on one line (``PRZ115``)."""
-    return r.clean(keys[0], value, one_line=True)
-
-
-def plain_items(r: Reader, keys: tuple[str, ...], value: tuple[str, ...]) -> tuple[str, ...]:
-    """Each text of a list made plain; control characters removed (``PRZ110``)."""
-    if any(RE_CONTROL.search(item) for item in value):
-        r.controls(next((k for k in keys if k in r.meta), keys[0]))
-        value = tuple(" ".join(RE_CONTROL.sub("", item).split()) for item in value)
-    return tuple(html.unescape(safe_text(item)[0]) for item in value)
-
-
 def language(r: Reader, key: str, expected: str) -> str:
     """A language code; ``NO`` (Norwegian), which YAML 1.1 reads as false, is taken back."""
     value = r.meta.get(key)
@@ -342,92 +313,3 @@ def language(r: Reader, key: str, expected: str) -> str:
             )
             return "no"
     return text(r, key, expected)
-
-
-def known_language(r: Reader, keys: tuple[str, ...], value: str) -> str:
-    """A language the site can show; an unknown one is reported and left out (``PRZ112``)."""
-    if not value or is_known_language(value):
-        return value
-    key = next((k for k in keys if k in r.meta), keys[0])
-    r.sink.warning(
-        "PRZ112",
-        f"front matter field '{key}' names an unknown language {shown(value)}; expected a "
-        f"language code such as {' or '.join(sorted(LABELS))} (labels exist for "
-        f"{', '.join(sorted(LABELS))}; dates and numbers follow any CLDR language); "
-        "the site's language is used",
-        r.line(key),
-        1,
-    )
-    return ""
-
-
-def not_future(r: Reader, keys: tuple[str, ...], value: dt.date | None) -> dt.date | None:
-    """A date more than a day after the build date is reported (``PRZ111``) and kept."""
-    if value is None or r.today is None or value <= r.today + dt.timedelta(days=1):
-        return value
-    key = next((k for k in keys if k in r.meta), keys[0])
-    r.sink.warning(
-        "PRZ111",
-        f"front matter field '{key}' is {value.isoformat()}, after the build date "
-        f"{r.today.isoformat()}; expected a date that has come (set SOURCE_DATE_EPOCH to "
-        "build as of another day)",
-        r.line(key),
-        1,
-    )
-    return value
-
-
-def plain_names(r: Reader, keys: tuple[str, ...], value: tuple[str, ...]) -> tuple[str, ...]:
-    """Author names made plain; ``author``, which themes print unescaped, made safe."""
-    author = r.meta.get("author")
-    if isinstance(author, str):
-        if RE_CONTROL.search(author):
-            r.controls("author")
-        r.clean("author", author)
-    elif isinstance(author, list):
-        cleaned = [safe_text(RE_CONTROL.sub("", a))[0] if isinstance(a, str) else a for a in author]
-        if cleaned != author:
-            r.safe["author"] = cleaned
-    if any(safe_text(name)[1] for name in value):
-        r.markup("author", r.lines.get("author", r.lines.get("authors", 1)))
-    if any(RE_CONTROL.search(name) for name in value):
-        if not isinstance(author, str):  # a text 'author' was reported by clean()
-            r.controls(next((k for k in keys if k in r.meta), keys[0]))
-        value = tuple(" ".join(RE_CONTROL.sub("", name).split()) for name in value)
-    return tuple(html.unescape(safe_text(name)[0]) for name in value)
-
-
-def blog_note(r: Reader, keys: tuple[str, ...], value: dt.date | None) -> dt.date | None:
-    """Note (``PRZ107``) a publication date Material's blog plugin would reject.
-
-    A date in the future is reported (``PRZ111``).
-    """
-    value = not_future(r, keys, value)
-    if r.blog_compat and value is not None:
-        _blog_date(r.meta, value, r.sink, r.lines)
-    return value
-
-
-# Combiners: how the keys of a row give one value.
-
-
-def _blog_date(
-    meta: Mapping[str, Any], published: dt.date, sink: ProblemSink, lines: Mapping[str, int]
-) -> None:
-    """Note a date Material's blog plugin rejects: it reads ``date`` only, as a YAML date."""
-    value = meta.get("date")
-    if value is None:
-        sink.info(
-            "PRZ107",
-            f"Material's blog plugin needs a 'date' field: add 'date: {published.isoformat()}'",
-            lines.get("pubDate", 1),
-            1,
-        )
-    elif isinstance(value, str):
-        sink.info(
-            "PRZ107",
-            f"Material's blog plugin rejects the date {value!r} (a text, not a YAML date): "
-            f"write it unquoted, 'date: {published.isoformat()}'",
-            lines.get("date", 1),
-            1,
-        )

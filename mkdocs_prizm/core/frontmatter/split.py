@@ -10,14 +10,24 @@ Control characters are removed from the whole file and reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import yaml
 
-from mkdocs_prizm.core.frontmatter.loader import DuplicateKey, Refused, load_mapping
+from mkdocs_prizm.core.frontmatter.keys import (
+    RE_TOP_KEY,
+    DuplicateKey,
+    KeyLines,
+    KeySource,
+    MergedKeys,
+    scan_keys,
+    times,
+)
+from mkdocs_prizm.core.frontmatter.loader import Refused, load_mapping
 from mkdocs_prizm.core.problems import ProblemSink
+from mkdocs_prizm.core.text import remove_controls
 
 __all__ = [
     "DuplicateKey",
@@ -36,74 +46,6 @@ __all__ = [
 RE_OPEN = re.compile(r"\A---[ \t]*\n")
 RE_OPEN_AT = re.compile(r"---[ \t]*\n")  # an opening line at a given offset (no ``\A``)
 RE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-RE_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
-#: Control characters (C0 but tab and newline, DEL, C1): invisible, and they break feeds,
-#: terminals and XML.  Carriage returns are newlines by then.
-RE_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_NAMES = {0x00: "NUL", 0x07: "BEL", 0x08: "BS", 0x0B: "VT", 0x0C: "FF", 0x1B: "ESC",
-                  0x7F: "DEL", 0x85: "NEL"}  # fmt: skip
-#: Lines with control characters reported one by one; the others are counted in one problem.
-MAX_CONTROL_LINES = 5
-
-
-@runtime_checkable
-class KeySource(Protocol):
-    """Key lines that also know the source: keys written twice and each key's text."""
-
-    def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
-        """Top-level keys written twice (file lines, 1-based column)."""
-
-    def value_text(self, key: str) -> str | None:
-        """The text after ``key:`` on its line, as written; ``None`` if unknown."""
-
-
-class KeyLines(Mapping[str, int]):
-    """The file line of each top-level front matter key, from one pass over the block.
-
-    It also keeps what a YAML value loses: the text each key's value was written as (YAML 1.1
-    reads ``12:30`` as 750 and ``NO`` as false), and the keys written twice, when the scan was
-    asked to find them ([`DuplicateKey`][mkdocs_prizm.core.frontmatter.loader.DuplicateKey]
-    lines here are file lines, columns 1-based).
-    """
-
-    __slots__ = ("_duplicates", "_lines", "_texts")
-
-    def __init__(
-        self,
-        lines: dict[str, int] | None = None,
-        texts: dict[str, str] | None = None,
-        duplicates: tuple[DuplicateKey, ...] = (),
-    ) -> None:
-        self._lines = lines if lines is not None else {}
-        self._texts = texts if texts is not None else {}
-        self._duplicates = duplicates
-
-    def __getitem__(self, key: str) -> int:
-        return self._lines[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._lines)
-
-    def __len__(self) -> int:
-        return len(self._lines)
-
-    def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
-        """Top-level keys written twice in the block (when the scan looked for them)."""
-        return self._duplicates
-
-    def value_text(self, key: str) -> str | None:
-        """The text after ``key:`` on the key's line, as written."""
-        return self._texts.get(key)
-
-    def merged(self, other: KeyLines) -> KeyLines:
-        """These keys, and ``other``'s where these lack them (a second block's)."""
-        lines = dict(self._lines)
-        texts = dict(self._texts)
-        for key, line in other._lines.items():
-            if key not in lines:
-                lines[key] = line
-                texts[key] = other._texts.get(key, "")
-        return KeyLines(lines, texts, self._duplicates + other._duplicates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,46 +77,6 @@ def normalise_newlines(source: str) -> str:
     return source
 
 
-def remove_controls(text: str, sink: ProblemSink, first_line: int = 1) -> str:
-    """Remove control characters from ``text``, reporting them (``PRZ110``) by line.
-
-    Tab and newline stay.  The first lines holding some are reported one by one, the others
-    together, so that a binary file pasted in does not flood the log.  Linear in the text.
-
-    Args:
-        text: The text, newlines already normalised.
-        sink: Where problems go.
-        first_line: The line of ``text[0]`` (as ``sink`` counts lines).
-    """
-    if RE_CONTROL.search(text) is None:
-        return text
-    line, at, last, reported, more = first_line, 0, 0, 0, 0
-    for match in RE_CONTROL.finditer(text):
-        line += text.count("\n", at, match.start())
-        at = match.start()
-        if line == last:
-            continue
-        last = line
-        if reported >= MAX_CONTROL_LINES:
-            more += 1
-            continue
-        reported += 1
-        code = ord(match.group())
-        name = _CONTROL_NAMES.get(code, "a control character")
-        sink.warning(
-            "PRZ110",
-            f"{name} (U+{code:04X}) is removed: control characters are invisible and break "
-            "pages, feeds and search; expected text without them",
-            line,
-            at - text.rfind("\n", 0, at),
-        )
-    if more:
-        sink.warning(
-            "PRZ110", f"control characters are also removed from {more} more line(s)", last, 0
-        )
-    return RE_CONTROL.sub("", text)
-
-
 def _first_block(source: str) -> tuple[int, int, int, int] | None:
     """Offsets of the front matter's YAML (start, end), the body's offset and its file line.
 
@@ -189,39 +91,6 @@ def _first_block(source: str) -> tuple[int, int, int, int] | None:
     while body < len(source) and source[body] == "\n":
         body += 1
     return opening.end(), closing.start(), body, source.count("\n", 0, body) + 1
-
-
-def scan_keys(
-    text: str, start: int, end: int, first_line: int = 1, *, duplicates: bool = False
-) -> KeyLines:
-    """Find the top-level keys of ``text[start:end]`` and their lines, in one pass.
-
-    Args:
-        text: The text holding the block.
-        start: Where the block starts.
-        end: Where it ends.
-        first_line: The file line of ``text[0]``.
-        duplicates: Whether to record keys written twice (the last one's line is kept).
-    """
-    lines: dict[str, int] = {}
-    texts: dict[str, str] = {}
-    twice: dict[str, DuplicateKey] = {}
-    line = first_line + text.count("\n", 0, start)
-    at = start
-    for match in RE_TOP_KEY.finditer(text, start, end):
-        line += text.count("\n", at, match.start())
-        at = match.start()
-        key = match.group(1)
-        if duplicates and key in lines:
-            again = twice.get(key)
-            if again is None:
-                twice[key] = DuplicateKey(key, line, 1, lines[key])
-            else:
-                twice[key] = replace(again, times=again.times + 1)
-        lines[key] = line
-        stop = text.find("\n", match.end(), end)
-        texts[key] = text[match.end() : stop if stop >= 0 else end].strip()
-    return KeyLines(lines, texts, tuple(twice.values()))
 
 
 def split_front_matter(source: str, sink: ProblemSink) -> FrontMatter:
@@ -331,7 +200,7 @@ def load_yaml_block(
     for twice in loaded.duplicates:
         sink.warning(
             "PRZ109",
-            f"front matter key '{twice.key}' is written {_times(twice.times)} (first on line "
+            f"front matter key '{twice.key}' is written {times(twice.times)} (first on line "
             f"{first_line + twice.first_line}); the last value is used: keep one",
             first_line + twice.line,
             twice.column + 1,
@@ -394,45 +263,10 @@ def take_second_block(fm: FrontMatter, sink: ProblemSink) -> FrontMatter:
     if not isinstance(first_lines, KeyLines):
         # Lines read lazily (the MkDocs adapter's): the located ones already hold the second
         # block's keys, so only the body's lines are added where the first lacks them.
-        lines: Mapping[str, int] = _Merged(first_lines, second_lines)
+        lines: Mapping[str, int] = MergedKeys(first_lines, second_lines)
     else:
         lines = first_lines.merged(second_lines)
     return FrontMatter(meta, replaced, fm.body_line, lines, fm.valid)
-
-
-class _Merged(Mapping[str, int]):
-    """Lazily read key lines, with a second block's keys where they lack them."""
-
-    def __init__(self, first: Mapping[str, int], second: KeyLines) -> None:
-        self._first = first
-        self._second = second
-
-    def __getitem__(self, key: str) -> int:
-        try:
-            return self._first[key]
-        except KeyError:
-            return self._second[key]
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._first
-        yield from (key for key in self._second if key not in self._first)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-    def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
-        """The first mapping's (the located file's, which hold both blocks')."""
-        return self._first.duplicate_keys() if isinstance(self._first, KeySource) else ()
-
-    def value_text(self, key: str) -> str | None:
-        """The text of ``key``'s value, as written."""
-        if isinstance(self._first, KeySource):
-            return self._first.value_text(key)
-        return self._second.value_text(key)
-
-
-def _times(times: int) -> str:
-    return "twice" if times == 2 else f"{times} times"
 
 
 def _empty(value: Any) -> bool:
