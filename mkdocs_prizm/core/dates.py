@@ -137,10 +137,8 @@ def _note(rest: str) -> str | None:
     # "2025abc", "24/06/20256", "2025.5": the date continues; not a date we understand.
     if rest and (rest[0].isalnum() or rest[0] == "/" or (rest[0] == "." and rest[1:2].isdigit())):
         return None
-    note = rest.strip().lstrip(_NOTE_SEPARATORS).strip()
-    if note.startswith("(") and note.endswith(")"):
-        note = note[1:-1].strip()
-    return note
+    # Kept as written, brackets included: "7 mai 2024 (mise à jour mai 2025)".
+    return rest.strip().lstrip(_NOTE_SEPARATORS).strip()
 
 
 def _match(text: str) -> tuple[int, dt.date, str] | None:

@@ -165,7 +165,7 @@ def test_seed_like_section() -> None:
     assert first.date is not None
     assert first.date.value == dt.date(2025, 6, 24)
     assert second.date is not None
-    assert second.date.note == "avec mise à jour avril 2024"
+    assert second.date.note == "(avec mise à jour avril 2024)"  # as written
     assert second.reliability.score == 7
     assert third.title == "DFM.fr – Article d’analyse"
     assert first.raw.startswith("1. **CCI")
