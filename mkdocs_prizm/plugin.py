@@ -80,6 +80,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.report_path: Path | None = None
         self.sanitiser: Sanitiser | None = None
         self.blogs: list[Any] = []  # Material's blog plugin instances
+        self.files: Files | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -127,6 +128,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 else ROUTINE_CODES
             ),
             fences=fences_for(config.markdown_extensions),
+            file_exists=self._site_file,
         )
         render_options = RenderOptions.from_options(
             options,
@@ -159,8 +161,13 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.articles = {}
         self.fragments = {}
 
+    def _site_file(self, path: str) -> bool:
+        """Whether ``path`` (relative to ``docs_dir``) is one of the site's files."""
+        return self.files is not None and self.files.get_file_from_path(path) is not None
+
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add the sources page, find the tags listing to link tags to, publish the stylesheet."""
+        self.files = files
         renderer = self.renderer
         if renderer is None:
             return None

@@ -73,8 +73,20 @@ def check_site(
         language=language or site_language(options.language, theme_language),
         authors=authors,
         authors_file_given=found,
+        file_exists=None if docs_dir is None else DocsFile(docs_dir),
     )
     return CheckSite(pipeline, docs_dir, authors_problems)
+
+
+@dataclass(frozen=True, slots=True)
+class DocsFile:
+    """Whether a path of the site is a file of ``docs_dir`` (picklable, for ``--jobs``)."""
+
+    docs_dir: Path
+
+    def __call__(self, path: str) -> bool:
+        """``path`` is relative to ``docs_dir``, ``/``-separated."""
+        return (self.docs_dir / path).is_file()
 
 
 def _config_loader() -> type:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import posixpath
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -27,6 +28,7 @@ from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.detect import is_article_path, is_internal_report, rated
 from mkdocs_prizm.core.fences import Fences, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
+    IMAGE_KEYS,
     DuplicateKey,
     FrontMatter,
     KeySource,
@@ -101,6 +103,8 @@ class Pipeline:
             for (see [`process_body`][mkdocs_prizm.core.pipeline.Pipeline.process_body]).
         fences: The fence syntax of the site's renderer, so that a note is kept exactly where
             the renderer shows code ([`fences_for`][mkdocs_prizm.core.fences.fences_for]).
+        file_exists: Whether a path of the site (relative to ``docs_dir``, ``/``-separated)
+            is one of its files, to report an article's missing image; ``None`` checks nothing.
         notes: Which comments are internal notes (built from the options).
     """
 
@@ -110,6 +114,7 @@ class Pipeline:
     authors_file_given: bool = False
     defer_lines: frozenset[str] = frozenset()
     fences: Fences = Fences.BOTH
+    file_exists: Callable[[str], bool] | None = None
     notes: NoteMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -259,6 +264,8 @@ class Pipeline:
 
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
         fields = norm.article
+        if fields["image"] and self.file_exists is not None:
+            self._check_image(fields["image"], path, sink, fm.field_lines)
         if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
             # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them
             # the alias (pubDate) or the parsed value of a date written as text ("2025-07-29").
@@ -293,6 +300,28 @@ class Pipeline:
             notes_removed=notes.removed,
             internal_report=report,
         )
+
+    def _check_image(
+        self, image: str, path: str, sink: ProblemSink, lines: Mapping[str, int]
+    ) -> None:
+        """Report an image path that names no file of the site (URLs are not checked)."""
+        assert self.file_exists is not None  # noqa: S101 - checked by the caller
+        if "://" in image or image.startswith(("//", "data:")):
+            return
+        target = image.split("#", 1)[0].split("?", 1)[0]
+        if target.startswith("/"):
+            wanted = posixpath.normpath(target.lstrip("/"))
+        else:
+            wanted = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+        if wanted.startswith("../") or not self.file_exists(wanted):
+            key = next((k for k in IMAGE_KEYS if k in lines), IMAGE_KEYS[0])
+            sink.warning(
+                "PRZ116",
+                f"image '{image}' is not a file of the site (looked for docs/{wanted}); "
+                "expected a file in docs_dir or an http(s) URL",
+                lines.get(key, 1),
+                1,
+            )
 
     def _author(self, name: str, sink: ProblemSink, lines: Mapping[str, int]) -> Author:
         found = resolve(name, self.authors)

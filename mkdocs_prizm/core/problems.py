@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "PRZ113": "Front matter aliases expand too far (an alias bomb) or refer to themselves.",
     "PRZ114": "A value YAML 1.1 misreads (`12:30` as 750, `NO` as false).",
     "PRZ115": "A front matter title is written on several lines; they are joined.",
+    "PRZ116": "An article's image names no file of the site.",
     # internal notes
     "PRZ201": "An internal note (HTML comment) is never closed with `-->`.",
     "PRZ202": "An internal optimisation report was filed as an article; it is not published.",

@@ -119,3 +119,14 @@ def test_jsonld_can_be_turned_off(build_site: BuildSite, seed_text: str) -> None
     config = {**SITE, "plugins": [{"prizm": {"jsonld": False}}]}
     build = build_site({"article.md": seed_text}, config)
     assert _ld(build, "article.md") == []
+
+
+def test_a_missing_image_is_reported_with_its_line(build_site: BuildSite) -> None:
+    article = (
+        "---\ntitle: T\ndate: 2025-07-29\nauthor: A\nimage: images/nope.png\n---\n\n# T\n\nTexte.\n"
+    )
+    build = build_site({"article.md": article, "images/yes.png": "x"}, SITE)
+    assert build.ok, build.log
+    assert "article.md:5:1: warning PRZ116 image 'images/nope.png'" in build.log
+    found = article.replace("nope.png", "yes.png")
+    assert "PRZ116" not in build_site({"article.md": found, "images/yes.png": "x"}, SITE).log
