@@ -162,7 +162,10 @@ class PrizmOptions:
         DEFAULT_REPORT_PATTERNS, _texts, "Title beginnings of internal reports."
     )
     lists_fix: bool = _option(
-        True, _bool, "Start a list that directly follows a paragraph line as a list."
+        True,
+        _bool,
+        "Start a list that directly follows a paragraph line as a list; make the lines an "
+        "article starts with a typographic bullet (• or ◦) list items.",
     )
     sources: bool = _option(True, _bool, "Render the sources section as a structured block.")
     sources_headings: tuple[str, ...] = _option(

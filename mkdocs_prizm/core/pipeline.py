@@ -24,7 +24,7 @@ from typing import Any
 
 from mkdocs_prizm.core.article import Article, Author, Citation, InternalNote, SourcesSection
 from mkdocs_prizm.core.authors import resolve
-from mkdocs_prizm.core.blocks import list_breaks
+from mkdocs_prizm.core.blocks import list_breaks, replace_pseudo_bullets
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.frontmatter import (
@@ -58,7 +58,8 @@ class Processed:
             sources section (``article.sources``).
         body: The page's Markdown without front matter and internal notes: what
             ``citations`` and ``list_breaks`` point into (the renderer builds the published
-            Markdown from it).
+            Markdown from it).  In an article, lines starting with a typographic bullet
+            (``• item``) are ``- item`` list items (with ``lists_fix``).
         body_offset: How many file lines come before ``body`` (front matter); ``Source.line``
             and the section's lines are body lines plus this offset.
         citations: Where the text cites a source, in reading order (empty for ordinary pages).
@@ -176,7 +177,15 @@ class Pipeline:
         options = self.options
         offset = fm.body_line - 1
         notes = strip_notes(fm.body, body_sink, self.notes)
+        # Whether the body may hold code blocks is found once for every step below.  (Removing
+        # a note can make one: "<!-- note -->    text" becomes an indented line, so this looks
+        # at the text without notes.)
+        code_blocks = may_have_code_blocks(notes.text)
         body = notes.text
+        if options.lists_fix:
+            # "• item" lines become "- item", one character for one: an article's published
+            # body (an ordinary page keeps ``notes.text``).
+            body, _ = replace_pseudo_bullets(body, code_blocks=code_blocks)
         patterns = options.reports_patterns if options.reports_exclude else ()
         report = is_internal_report(fm.meta, body, patterns)
         if report:
@@ -188,10 +197,7 @@ class Pipeline:
                 1,
             )
 
-        # The body's lines, read by the sources parser and the citation finder.  Whether the
-        # body may hold code blocks is found once for both and the list repair.  (Removing a
-        # note can make one: "<!-- note -->    text" becomes an indented line, so this looks
-        # at the text without notes.)
+        # The body's lines, read by the sources parser and the citation finder.
         lines = body.split("\n")
         section: SourcesSection | None = None
         article_page = self.is_article(fm.meta, path)
@@ -218,7 +224,7 @@ class Pipeline:
             sink.items.extend(body_sink.finish())
             return Processed(
                 Article(is_article=False, path=path, note=_first(notes.notes)),
-                body,
+                notes.text,
                 fm.meta,
                 {},
                 tuple(sink.items),
@@ -231,7 +237,6 @@ class Pipeline:
         meta_updates = dict(norm.safe_meta)
         language = normalise_language(norm.language, default=self.language)
 
-        code_blocks = may_have_code_blocks(body)
         citations: tuple[Citation, ...] = ()
         unmatched: tuple[str, ...] = ()
         if options.citations:
