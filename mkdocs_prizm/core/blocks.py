@@ -7,8 +7,9 @@ line, outside code, following CommonMark's rule: any bullet list, but an ordered
 starts at 1.
 
 The pipeline also writes lists with typographic bullets (``• item``, ``◦ sub-item``), which no
-Markdown renderer reads as a list: [`replace_pseudo_bullets`][mkdocs_prizm.core.blocks.replace_pseudo_bullets]
-makes them ``- `` items, one character for one, so that every position in the text stays valid.
+Markdown renderer reads as a list:
+[`replace_pseudo_bullets`][mkdocs_prizm.core.blocks.replace_pseudo_bullets] makes them ``- ``
+items, one character for one, so that every position in the text stays valid.
 """
 
 from __future__ import annotations

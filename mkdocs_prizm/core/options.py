@@ -167,6 +167,15 @@ class PrizmOptions:
         "Start a list that directly follows a paragraph line as a list; make the lines an "
         "article starts with a typographic bullet (• or ◦) list items.",
     )
+    residue: bool = _option(
+        True,
+        _bool,
+        "Report what the publishing pipeline left in articles: the assistant talking to it, "
+        "placeholders, template tokens (warnings: --strict fails).",
+    )
+    residue_exclude: bool = _option(
+        False, _bool, "Keep the articles with pipeline residue out of the site (plugin)."
+    )
     sources: bool = _option(True, _bool, "Render the sources section as a structured block.")
     sources_headings: tuple[str, ...] = _option(
         DEFAULT_HEADINGS, _texts, "Headings that open the sources section."

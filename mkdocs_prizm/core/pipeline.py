@@ -41,6 +41,7 @@ from mkdocs_prizm.core.markdown_scan import Fences, find_all, may_have_code_bloc
 from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
+from mkdocs_prizm.core.residue import Residue, ResidueKind, find_residue
 from mkdocs_prizm.core.sources import parse_sources
 from mkdocs_prizm.core.text import fold
 
@@ -72,7 +73,11 @@ class Processed:
         problems: Everything found, with file lines.
         notes_removed: How many comments were removed.
         internal_report: Whether the page is one of the pipeline's internal reports filed as an
-            article ("Rapport d'optimisation ..."): adapters keep it out of the site.
+            article ("Rapport d'optimisation ...").
+        residue: How many pieces of text the publishing pipeline left in the article
+            (``PRZ801``-``PRZ804``, see [`find_residue`][mkdocs_prizm.core.residue.find_residue]).
+        keep_out: Whether adapters keep the page out of the site: an internal report, or an
+            article with residue when ``residue_exclude`` is set.
     """
 
     article: Article
@@ -85,6 +90,8 @@ class Processed:
     list_breaks: tuple[int, ...] = ()
     notes_removed: int = 0
     internal_report: bool = False
+    residue: int = 0
+    keep_out: bool = False
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -231,6 +238,7 @@ class Pipeline:
                 body_offset=offset,
                 notes_removed=notes.removed,
                 internal_report=report,
+                keep_out=report,
             )
 
         norm = normalise(fm.meta, sink, fm.field_lines, blog_compat=options.blog_compat)
@@ -260,6 +268,18 @@ class Pipeline:
                 fm.field_lines.get("readingTime", 1),
                 1,
             )
+
+        residue = 0
+        if options.residue and not report:
+            residue = _report_residue(body, lines, code_blocks, section, offset, body_sink)
+            if residue and options.residue_exclude:
+                sink.warning(
+                    "PRZ805",
+                    "this article holds text the publishing pipeline left in it; it is kept out "
+                    "of the site (fix it, or set 'residue_exclude: false')",
+                    1,
+                    1,
+                )
 
         breaks: tuple[int, ...] = ()
         if options.lists_fix:
@@ -300,6 +320,8 @@ class Pipeline:
             list_breaks=breaks,
             notes_removed=notes.removed,
             internal_report=report,
+            residue=residue,
+            keep_out=report or bool(residue and options.residue_exclude),
         )
 
     def _author(self, name: str, sink: ProblemSink, lines: Mapping[str, int]) -> Author:
@@ -336,6 +358,41 @@ def analyse(
     if not isinstance(options, PrizmOptions):
         options = PrizmOptions.from_mapping(options)
     return Pipeline(options, language=options.language or "fr").process_source(text, path)
+
+
+def _report_residue(  # noqa: PLR0917 - private, called once with the pipeline's state
+    body: str,
+    lines: list[str],
+    code_blocks: bool,
+    section: SourcesSection | None,
+    offset: int,
+    sink: ProblemSink,
+) -> int:
+    """Report the pipeline's residue in ``body`` as warnings; return how many were found."""
+    sources = None
+    if section is not None:
+        sources = (section.start_line - offset, section.end_line - offset, len(section.entries))
+    found = find_residue(body, lines=lines, code_blocks=code_blocks, sources=sources)
+    for item in found:
+        sink.warning(item.kind.value, _residue_message(item, sources), item.line, item.column)
+    return len(found)
+
+
+def _residue_message(item: Residue, sources: tuple[int, int, int] | None) -> str:
+    """What a piece of residue is, quoting its start, and what readers get."""
+    text = item.text if len(item.text) <= 70 else item.text[:69].rstrip() + "…"
+    kind = item.kind
+    if kind is ResidueKind.TALK:
+        return f"text addressed to the publishing pipeline, not to readers: {text!r}"
+    if kind is ResidueKind.TOKEN:
+        return f"template token left by the publishing pipeline: {text!r}"
+    if kind is ResidueKind.PLACEHOLDER:
+        return f"placeholder left by the publishing pipeline: {text!r}"
+    if sources is None or not sources[0] < item.line <= sources[1]:
+        return f"a placeholder stands where the sources should be, {text!r}: readers get none"
+    entries = sources[2]
+    readers = f"only the {entries} listed above it" if entries else "no sources at all"
+    return f"the sources section holds a placeholder, {text!r}: readers get {readers}"
 
 
 def _rated(section: SourcesSection | None) -> bool:
