@@ -129,6 +129,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 else ROUTINE_CODES
             ),
             fences=fences_for(config.markdown_extensions),
+            site_name=config.site_name,
         )
         render_options = RenderOptions.from_options(
             options,

@@ -167,6 +167,12 @@ class PrizmOptions:
         "Start a list that directly follows a paragraph line as a list; make the lines an "
         "article starts with a typographic bullet (• or ◦) list items.",
     )
+    titles_strip_suffixes: tuple[str, ...] = _option(
+        ("Prizm AI",),
+        _texts,
+        "Site names stripped from the end of article titles and first headings, after ' | ', "
+        "' - ', ' – ' or ' — ' (ignoring case and accents); the plugin adds its site_name.",
+    )
     residue: bool = _option(
         True,
         _bool,

@@ -28,6 +28,7 @@ from mkdocs_prizm.core.blocks import list_breaks, replace_pseudo_bullets
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.frontmatter import (
+    ArticleFields,
     FrontMatter,
     locate_front_matter,
     looks_like_article,
@@ -44,6 +45,7 @@ from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.residue import Residue, ResidueKind, find_residue
 from mkdocs_prizm.core.sources import parse_sources
 from mkdocs_prizm.core.text import fold
+from mkdocs_prizm.core.titles import strip_heading_suffix, strip_suffix
 
 __all__ = ["Pipeline", "Processed", "analyse", "is_article_path"]
 
@@ -112,6 +114,8 @@ class Pipeline:
             for (see [`process_body`][mkdocs_prizm.core.pipeline.Pipeline.process_body]).
         fences: The fence syntax of the site's renderer, so that a note is kept exactly where
             the renderer shows code ([`fences_for`][mkdocs_prizm.core.markdown_scan.fences_for]).
+        site_name: The site's name, stripped from the end of titles as the
+            ``titles_strip_suffixes`` are.
         notes: Which comments are internal notes (built from the options).
     """
 
@@ -121,6 +125,7 @@ class Pipeline:
     authors_file_given: bool = False
     defer_lines: frozenset[str] = frozenset()
     fences: Fences = Fences.BOTH
+    site_name: str = ""
     notes: NoteMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -243,6 +248,10 @@ class Pipeline:
 
         norm = normalise(fm.meta, sink, fm.field_lines, blog_compat=options.blog_compat)
         meta_updates = dict(norm.safe_meta)
+        fields = norm.article
+        suffixes = self.title_suffixes
+        if suffixes:
+            body = self._strip_titles(body, lines, fm, fields, meta_updates, sink, body_sink)
         language = normalise_language(norm.language, default=self.language)
 
         citations: tuple[Citation, ...] = ()
@@ -286,7 +295,6 @@ class Pipeline:
             breaks = tuple(list_breaks(body, lines=lines, code_blocks=code_blocks))
 
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
-        fields = norm.article
         if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
             # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them
             # the alias (pubDate) or the parsed value of a date written as text ("2025-07-29").
@@ -323,6 +331,54 @@ class Pipeline:
             residue=residue,
             keep_out=report or bool(residue and options.residue_exclude),
         )
+
+    @property
+    def title_suffixes(self) -> tuple[str, ...]:
+        """The site names stripped from the end of titles (the option's, and the site's)."""
+        suffixes = self.options.titles_strip_suffixes
+        return (*suffixes, self.site_name) if self.site_name else suffixes
+
+    def _strip_titles(  # noqa: PLR0917 - private, called once with the pipeline's state
+        self,
+        body: str,
+        lines: list[str],
+        fm: FrontMatter,
+        fields: ArticleFields,
+        meta_updates: dict[str, Any],
+        sink: ProblemSink,
+        body_sink: ProblemSink,
+    ) -> str:
+        """Strip a trailing site name from the title and the first heading; return the body.
+
+        ``fields``, ``meta_updates`` and ``lines`` are updated in place; only the end of the
+        heading's line changes, so every position found in the body stays valid.
+        """
+        suffixes = self.title_suffixes
+        title = fields["title"]
+        clean = strip_suffix(title, suffixes) if title else None
+        if clean is not None:
+            fields["title"] = clean
+            shown = meta_updates.get("title", fm.meta.get("title"))
+            meta_updates["title"] = strip_suffix(str(shown), suffixes) or clean
+            sink.info(
+                "PRZ806",
+                f"title {title!r} ends with the site's name; published as {clean!r}",
+                fm.field_lines.get("title", 1),
+                1,
+            )
+        heading = strip_heading_suffix(body, suffixes)
+        if heading is None:
+            return body
+        body, line, text = heading
+        before = lines[line]
+        lines[line] = body.split("\n", line + 1)[line]
+        body_sink.info(
+            "PRZ806",
+            f"heading {before.strip()!r} ends with the site's name; published as {text!r}",
+            line + 1,
+            1,
+        )
+        return body
 
     def _author(self, name: str, sink: ProblemSink, lines: Mapping[str, int]) -> Author:
         found = resolve(name, self.authors)

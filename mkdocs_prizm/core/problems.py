@@ -62,6 +62,7 @@ CODES: dict[str, str] = {
     "PRZ803": "A template token the publishing pipeline left in the text (`[[PATTERN]]`).",
     "PRZ804": "The sources section holds a placeholder instead of its entries.",
     "PRZ805": "A page with pipeline residue is kept out of the site (`residue_exclude`).",
+    "PRZ806": "A title ends with the site's name (`... | Prizm AI`); published without it.",
     # usage (CLI)
     "PRZ901": "A file cannot be read (missing, unreadable or not UTF-8).",
 }
