@@ -423,3 +423,31 @@ def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
     assert two.stderr == one.stderr
     assert "checked 70 files" in two.stderr
     assert run("check", "--jobs", "-1", ".", cwd=tmp_path).returncode == 2
+
+
+def test_residue_fails_strict_and_a_page_without_front_matter_is_an_article(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.md").write_text(
+        "<!--\nARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 92%\n-->\n\n"
+        "# L'IA en PME\n\nTexte (Source : Bpifrance).\n\n## Sources et références\n\n"
+        "1. **Bpifrance** - Étude\n   - URL : https://www.bpifrance.fr/etude\n"
+        "   - Fiabilité : 9/10\n",
+        encoding="utf-8",
+    )
+    (docs / "page.md").write_text("# Une page\n\nTexte.\n", encoding="utf-8")
+    done = run("check", "docs", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "checked 2 files (1 article)" in done.stderr
+    (docs / "guide.md").write_text(
+        "---\ntitle: Guide\ndate: 2025-07-29\nauthor: A\n---\n\n"
+        "J'ai besoin que vous me communiquiez : les sources.\n\n[[PATTERN]]\n",
+        encoding="utf-8",
+    )
+    done = run("check", "--strict", "docs", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "docs/guide.md:7:1: warning PRZ801" in done.stdout
+    assert "docs/guide.md:9:1: warning PRZ803" in done.stdout
+    assert "checked 3 files (2 articles)" in done.stderr
