@@ -129,6 +129,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             ),
             fences=fences_for(config.markdown_extensions),
             file_exists=self._site_file,
+            site_name=config.site_name,
         )
         render_options = RenderOptions.from_options(
             options,
@@ -201,7 +202,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         page.meta.update(processed.meta_updates)
         article = processed.article
         page.meta[META_KEY] = article
-        if processed.internal_report:
+        if processed.keep_out:  # an internal report, or residue with residue_exclude
             self._exclude(page)
             return ""
         if not article.is_article or self.renderer is None:
@@ -263,7 +264,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         return None
 
     def _exclude(self, page: Page) -> None:
-        """Keep an internal report out of the build, the navigation and the search index."""
+        """Keep a page out of the build, the navigation and the search index."""
         page.file.inclusion = InclusionLevel.EXCLUDED
         nav = self.nav
         if nav is not None:

@@ -5,6 +5,11 @@ a paragraph.  Python-Markdown needs a blank line there, and otherwise folds the 
 run-on paragraph.  [`list_breaks`][mkdocs_prizm.core.blocks.list_breaks] finds the lines that need
 that blank line, outside code, following CommonMark's rule: any bullet list, but an ordered list
 only when it starts at 1; the renderer inserts them in the published Markdown.
+
+The pipeline also writes lists with typographic bullets (``• item``, ``◦ sub-item``), which no
+Markdown renderer reads as a list:
+[`replace_pseudo_bullets`][mkdocs_prizm.core.blocks.replace_pseudo_bullets] makes them ``- ``
+items, one character for one, so that every position in the text stays valid.
 """
 
 from __future__ import annotations
@@ -15,6 +20,17 @@ from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
 from mkdocs_prizm.core.markdown_scan import lines_at
 
 __all__ = ["introduction_end", "list_breaks"]
+
+__all__ = [
+    "introduction_end",
+    "list_breaks",
+    "replace_pseudo_bullets",
+]
+
+#: Typographic bullets the pipeline starts list items with.
+PSEUDO_BULLETS = "\u2022\u25e6"  # • ◦
+#: A line starting (after any indentation) with a typographic bullet and a space.
+RE_PSEUDO_BULLET = re.compile(rf"^([ \t]*)[{PSEUDO_BULLETS}](?=[ \t])", re.MULTILINE)
 
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
@@ -91,6 +107,47 @@ def list_breaks(
             continue
         breaks.append(index + 1)
     return breaks
+
+
+def replace_pseudo_bullets(text: str, *, code_blocks: bool | None = None) -> tuple[str, int]:
+    """Make the lines that start with ``•`` or ``◦`` (and a space) ``-`` list items.
+
+    Outside code only; the indentation is kept, and so is the length of every line (one
+    character for one), so that positions found in the text (citations, problems) stay valid.
+    Consecutive items, with or without blank lines between them, then form one list; the
+    blank line a list needs after a paragraph line is
+    [`list_breaks`][mkdocs_prizm.core.blocks.list_breaks]' business.
+
+    Args:
+        text: Markdown with ``\\n`` line endings.
+        code_blocks: Whether ``text`` may hold code blocks, when the caller knows it.
+
+    Returns:
+        The text and how many bullets were replaced (``text`` itself when none was).
+    """
+    if "\u2022" not in text and "\u25e6" not in text:
+        return text, 0
+    matches = list(RE_PSEUDO_BULLET.finditer(text))
+    if not matches:
+        return text, 0
+    if code_blocks is None:
+        code_blocks = may_have_code_blocks(text)
+    flags = code_flags(text.split("\n")) if code_blocks else None
+    pieces: list[str] = []
+    pos = 0
+    # One match per line: ``lines_at`` gives each match's line index.
+    for (index, _start), match in zip(
+        lines_at(text, (m.start() for m in matches)), matches, strict=True
+    ):
+        if flags is not None and flags[index]:
+            continue
+        bullet = match.end() - 1
+        pieces += (text[pos:bullet], "-")
+        pos = bullet + 1
+    if not pieces:
+        return text, 0
+    pieces.append(text[pos:])
+    return "".join(pieces), len(pieces) // 2
 
 
 #: An ATX heading of level 2 to 6 (the introduction ends at the first one).

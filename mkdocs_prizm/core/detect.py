@@ -1,18 +1,21 @@
-"""What a page is: an article, one of the pipeline's internal reports, or an ordinary page."""
+"""What a page is (an article, an internal report, an ordinary page), and what it points to."""
 
 from __future__ import annotations
 
 import fnmatch
 import itertools
+import posixpath
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from mkdocs_prizm.core.article import SourcesSection
+from mkdocs_prizm.core.frontmatter.fields import IMAGE_KEYS
 from mkdocs_prizm.core.markdown_scan import find_all
+from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
 
-__all__ = ["RE_FIRST_H1", "is_article_path", "is_internal_report", "rated"]
+__all__ = ["RE_FIRST_H1", "check_image", "is_article_path", "is_internal_report", "rated"]
 
 RE_FIRST_H1 = re.compile(r"^# +(.+?)\s*#*\s*$", re.MULTILINE)
 
@@ -54,3 +57,37 @@ def _first_h1(text: str) -> str | None:
         if match:
             return match.group(1)
     return None
+
+
+def check_image(
+    image: str,
+    path: str,
+    file_exists: Callable[[str], bool],
+    sink: ProblemSink,
+    lines: Mapping[str, int],
+) -> None:
+    """Report an article's image path that names no file of the site (URLs are not checked).
+
+    Args:
+        image: The image as written in the front matter.
+        path: The article's path, relative to ``docs_dir``.
+        file_exists: Whether a path relative to ``docs_dir`` is a file of the site.
+        sink: Where the problem goes (``PRZ116``, at the image key's line).
+        lines: The front matter keys' lines.
+    """
+    if "://" in image or image.startswith(("//", "data:")):
+        return
+    target = image.split("#", 1)[0].split("?", 1)[0]
+    if target.startswith("/"):
+        wanted = posixpath.normpath(target.lstrip("/"))
+    else:
+        wanted = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+    if wanted.startswith("../") or not file_exists(wanted):
+        key = next((k for k in IMAGE_KEYS if k in lines), IMAGE_KEYS[0])
+        sink.warning(
+            "PRZ116",
+            f"image '{image}' is not a file of the site (looked for docs/{wanted}); "
+            "expected a file in docs_dir or an http(s) URL",
+            lines.get(key, 1),
+            1,
+        )

@@ -162,7 +162,25 @@ class PrizmOptions:
         DEFAULT_REPORT_PATTERNS, _texts, "Title beginnings of internal reports."
     )
     lists_fix: bool = _option(
-        True, _bool, "Start a list that directly follows a paragraph line as a list."
+        True,
+        _bool,
+        "Start a list that directly follows a paragraph line as a list; make the lines an "
+        "article starts with a typographic bullet (• or ◦) list items.",
+    )
+    titles_strip_suffixes: tuple[str, ...] = _option(
+        ("Prizm AI",),
+        _texts,
+        "Site names stripped from the end of article titles and first headings, after ' | ', "
+        "' - ', ' – ' or ' — ' (ignoring case and accents); the plugin adds its site_name.",
+    )
+    residue: bool = _option(
+        True,
+        _bool,
+        "Report what the publishing pipeline left in articles: the assistant talking to it, "
+        "placeholders, template tokens (warnings: --strict fails).",
+    )
+    residue_exclude: bool = _option(
+        False, _bool, "Keep the articles with pipeline residue out of the site (plugin)."
     )
     sources: bool = _option(True, _bool, "Render the sources section as a structured block.")
     sources_headings: tuple[str, ...] = _option(

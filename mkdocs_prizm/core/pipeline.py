@@ -15,24 +15,20 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import posixpath
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs_prizm.core.article import Article, Author, Citation, InternalNote, SourcesSection
 from mkdocs_prizm.core.authors import resolve
-from mkdocs_prizm.core.blocks import list_breaks
+from mkdocs_prizm.core.blocks import list_breaks, replace_pseudo_bullets
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
-from mkdocs_prizm.core.detect import is_article_path, is_internal_report, rated
+from mkdocs_prizm.core.detect import check_image, is_article_path, is_internal_report, rated
 from mkdocs_prizm.core.fences import Fences, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
-    IMAGE_KEYS,
-    DuplicateKey,
     FrontMatter,
-    KeySource,
-    locate_front_matter,
+    LazyKeyLines,
     looks_like_article,
     normalise,
     normalise_newlines,
@@ -43,7 +39,9 @@ from mkdocs_prizm.core.i18n import normalise_language
 from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
+from mkdocs_prizm.core.residue import report_residue
 from mkdocs_prizm.core.sources import parse_sources
+from mkdocs_prizm.core.titles import strip_titles
 
 __all__ = ["Pipeline", "Processed", "analyse"]
 
@@ -57,7 +55,8 @@ class Processed:
             sources section (``article.sources``).
         body: The page's Markdown without front matter and internal notes: what
             ``citations`` and ``list_breaks`` point into (the renderer builds the published
-            Markdown from it).
+            Markdown from it).  In an article, lines starting with a typographic bullet
+            (``• item``) are ``- item`` list items (with ``lists_fix``).
         body_offset: How many file lines come before ``body`` (front matter); ``Source.line``
             and the section's lines are body lines plus this offset.
         citations: Where the text cites a source, in reading order (empty for ordinary pages).
@@ -70,7 +69,11 @@ class Processed:
         problems: Everything found, with file lines.
         notes_removed: How many comments were removed.
         internal_report: Whether the page is one of the pipeline's internal reports filed as an
-            article ("Rapport d'optimisation ..."): adapters keep it out of the site.
+            article ("Rapport d'optimisation ...").
+        residue: How many pieces of text the publishing pipeline left in the article
+            (``PRZ801``-``PRZ804``, see [`find_residue`][mkdocs_prizm.core.residue.find_residue]).
+        keep_out: Whether adapters keep the page out of the site: an internal report, or an
+            article with residue when ``residue_exclude`` is set.
     """
 
     article: Article
@@ -83,6 +86,8 @@ class Processed:
     list_breaks: tuple[int, ...] = ()
     notes_removed: int = 0
     internal_report: bool = False
+    residue: int = 0
+    keep_out: bool = False
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -105,6 +110,8 @@ class Pipeline:
             the renderer shows code ([`fences_for`][mkdocs_prizm.core.fences.fences_for]).
         file_exists: Whether a path of the site (relative to ``docs_dir``, ``/``-separated)
             is one of its files, to report an article's missing image; ``None`` checks nothing.
+        site_name: The site's name, stripped from the end of titles as the
+            ``titles_strip_suffixes`` are.
         notes: Which comments are internal notes (built from the options).
     """
 
@@ -115,6 +122,7 @@ class Pipeline:
     defer_lines: frozenset[str] = frozenset()
     fences: Fences = Fences.BOTH
     file_exists: Callable[[str], bool] | None = None
+    site_name: str = ""
     notes: NoteMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -159,7 +167,7 @@ class Pipeline:
         body = normalise_newlines(body)
         if not meta and body.startswith("---"):
             return self.process_source(body, path)
-        where = _Location(locate)
+        where = LazyKeyLines(locate)
         body_sink = ProblemSink(path, line_offset=where.offset, defer=self.defer_lines)
         fm = take_second_block(FrontMatter(dict(meta), body, 1, where), body_sink)
         return self._process(fm, path, ProblemSink(path), body_sink)
@@ -178,7 +186,15 @@ class Pipeline:
         options = self.options
         offset = fm.body_line - 1
         notes = strip_notes(fm.body, body_sink, self.notes)
+        # Whether the body may hold code blocks is found once for every step below.  (Removing
+        # a note can make one: "<!-- note -->    text" becomes an indented line, so this looks
+        # at the text without notes.)
+        code_blocks = may_have_code_blocks(notes.text)
         body = notes.text
+        if options.lists_fix:
+            # "• item" lines become "- item", one character for one: an article's published
+            # body (an ordinary page keeps ``notes.text``).
+            body, _ = replace_pseudo_bullets(body, code_blocks=code_blocks)
         patterns = options.reports_patterns if options.reports_exclude else ()
         report = is_internal_report(fm.meta, body, patterns)
         if report:
@@ -190,10 +206,7 @@ class Pipeline:
                 1,
             )
 
-        # The body's lines, read by the sources parser and the citation finder.  Whether the
-        # body may hold code blocks is found once for both and the list repair.  (Removing a
-        # note can make one: "<!-- note -->    text" becomes an indented line, so this looks
-        # at the text without notes.)
+        # The body's lines, read by the sources parser and the citation finder.
         lines = body.split("\n")
         section: SourcesSection | None = None
         article_page = self.is_article(fm.meta, path)
@@ -220,20 +233,24 @@ class Pipeline:
             sink.items.extend(body_sink.finish())
             return Processed(
                 Article(is_article=False, path=path, note=_first(notes.notes)),
-                body,
+                notes.text,
                 fm.meta,
                 {},
                 tuple(sink.items),
                 body_offset=offset,
                 notes_removed=notes.removed,
                 internal_report=report,
+                keep_out=report,
             )
 
         norm = normalise(fm.meta, sink, fm.field_lines, blog_compat=options.blog_compat)
         meta_updates = dict(norm.safe_meta)
+        fields = norm.article
+        suffixes = self.title_suffixes
+        if suffixes:
+            body = strip_titles(body, lines, fm, fields, meta_updates, suffixes, sink, body_sink)
         language = normalise_language(norm.language, default=self.language)
 
-        code_blocks = may_have_code_blocks(body)
         citations: tuple[Citation, ...] = ()
         unmatched: tuple[str, ...] = ()
         if options.citations:
@@ -258,14 +275,25 @@ class Pipeline:
                 1,
             )
 
+        residue = 0
+        if options.residue and not report:
+            residue = report_residue(body, lines, code_blocks, section, offset, body_sink)
+            if residue and options.residue_exclude:
+                sink.warning(
+                    "PRZ805",
+                    "this article holds text the publishing pipeline left in it; it is kept out "
+                    "of the site (fix it, or set 'residue_exclude: false')",
+                    1,
+                    1,
+                )
+
         breaks: tuple[int, ...] = ()
         if options.lists_fix:
             breaks = tuple(list_breaks(body, lines=lines, code_blocks=code_blocks))
 
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
-        fields = norm.article
         if fields["image"] and self.file_exists is not None:
-            self._check_image(fields["image"], path, sink, fm.field_lines)
+            check_image(fields["image"], path, self.file_exists, sink, fm.field_lines)
         if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
             # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them
             # the alias (pubDate) or the parsed value of a date written as text ("2025-07-29").
@@ -299,29 +327,15 @@ class Pipeline:
             list_breaks=breaks,
             notes_removed=notes.removed,
             internal_report=report,
+            residue=residue,
+            keep_out=report or bool(residue and options.residue_exclude),
         )
 
-    def _check_image(
-        self, image: str, path: str, sink: ProblemSink, lines: Mapping[str, int]
-    ) -> None:
-        """Report an image path that names no file of the site (URLs are not checked)."""
-        assert self.file_exists is not None  # noqa: S101 - checked by the caller
-        if "://" in image or image.startswith(("//", "data:")):
-            return
-        target = image.split("#", 1)[0].split("?", 1)[0]
-        if target.startswith("/"):
-            wanted = posixpath.normpath(target.lstrip("/"))
-        else:
-            wanted = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
-        if wanted.startswith("../") or not self.file_exists(wanted):
-            key = next((k for k in IMAGE_KEYS if k in lines), IMAGE_KEYS[0])
-            sink.warning(
-                "PRZ116",
-                f"image '{image}' is not a file of the site (looked for docs/{wanted}); "
-                "expected a file in docs_dir or an http(s) URL",
-                lines.get(key, 1),
-                1,
-            )
+    @property
+    def title_suffixes(self) -> tuple[str, ...]:
+        """The site names stripped from the end of titles (the option's, and the site's)."""
+        suffixes = self.options.titles_strip_suffixes
+        return (*suffixes, self.site_name) if self.site_name else suffixes
 
     def _author(self, name: str, sink: ProblemSink, lines: Mapping[str, int]) -> Author:
         found = resolve(name, self.authors)
@@ -357,45 +371,6 @@ def analyse(
     if not isinstance(options, PrizmOptions):
         options = PrizmOptions.from_mapping(options)
     return Pipeline(options, language=options.language or "fr").process_source(text, path)
-
-
-class _Location(Mapping[str, int]):
-    """The file lines of the front matter keys and of the body, read from the file on demand."""
-
-    def __init__(self, locate: Callable[[], str | None] | None) -> None:
-        self._locate = locate
-        self._found: FrontMatter | None = None
-
-    def _load(self) -> FrontMatter:
-        if self._found is None:
-            source = self._locate() if self._locate is not None else None
-            self._found = FrontMatter({}, "", 1)
-            if source is not None:
-                self._found = locate_front_matter(source)
-        return self._found
-
-    def offset(self) -> int:
-        """How many file lines come before the body."""
-        return self._load().body_line - 1 if self._locate is not None else 0
-
-    def __getitem__(self, key: str) -> int:
-        return self._load().field_lines[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._load().field_lines)
-
-    def __len__(self) -> int:
-        return len(self._load().field_lines)
-
-    def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
-        """Top-level keys written twice (MkDocs' YAML keeps the last without a word)."""
-        lines = self._load().field_lines
-        return lines.duplicate_keys() if isinstance(lines, KeySource) else ()
-
-    def value_text(self, key: str) -> str | None:
-        """The text of ``key``'s value as written (YAML 1.1 reads ``NO`` as false)."""
-        lines = self._load().field_lines
-        return lines.value_text(key) if isinstance(lines, KeySource) else None
 
 
 def _first(notes: tuple[InternalNote, ...]) -> InternalNote | None:

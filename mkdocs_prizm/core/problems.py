@@ -74,6 +74,13 @@ CODES: dict[str, str] = {
     "PRZ703": "A URL with an unsafe scheme (`javascript:`, `data:` ...) was removed.",
     "PRZ704": "Markup a browser would read differently (an unfinished tag) was rewritten.",
     "PRZ705": "A page title contained markup; it is published as plain text.",
+    # pipeline residue
+    "PRZ801": "The article's text talks to the publishing pipeline (the assistant's answer).",
+    "PRZ802": "A placeholder the publishing pipeline left in the text (`[Donnée à insérer]`).",
+    "PRZ803": "A template token the publishing pipeline left in the text (`[[PATTERN]]`).",
+    "PRZ804": "The sources section holds a placeholder instead of its entries.",
+    "PRZ805": "A page with pipeline residue is kept out of the site (`residue_exclude`).",
+    "PRZ806": "A title ends with the site's name (`... | Prizm AI`); published without it.",
     # usage (CLI)
     "PRZ901": "A file cannot be read (missing, unreadable or not UTF-8).",
 }

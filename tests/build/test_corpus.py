@@ -172,3 +172,29 @@ def test_sources_render_every_entry(corpus_site: tuple[Path, list[Path]]) -> Non
             sections += 1
             entries += expected
     assert (sections, entries) == (35, 140)
+
+
+RE_PSEUDO_BULLET = re.compile(r"^[ \t]*[•◦][ \t]+(.+)$", re.MULTILINE)
+
+
+def test_pseudo_bullets_render_as_list_items(corpus_site: tuple[Path, list[Path]]) -> None:
+    site, files = corpus_site
+    articles = items = 0
+    for path in files:
+        source = path.read_text(encoding="utf-8-sig")
+        bullets = RE_PSEUDO_BULLET.findall(source)
+        if not bullets or analyse(source, path.name).internal_report:
+            continue
+        articles += 1
+        page = BeautifulSoup((site / path.stem / "index.html").read_text("utf-8"), "html.parser")
+        main = page.find(attrs={"role": "main"}) or page
+        assert not [
+            p for p in main.find_all("p") if p.get_text().lstrip().startswith(("•", "◦"))
+        ], path.name
+        listed = [_words(li.get_text(" ")) for li in main.find_all("li")]
+        for bullet in bullets:
+            words = _words(RE_LINK_TARGET.sub("]", bullet))
+            assert any(item.startswith(words[:40]) for item in listed), (path.name, bullet)
+            items += 1
+    assert articles >= 32
+    assert items >= 96

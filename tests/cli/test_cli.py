@@ -125,10 +125,10 @@ EXPECTED = [
     ("sources.md", 3, 1, "warning", "PRZ104"),  # bad date
     ("sources.md", 4, 1, "warning", "PRZ104"),  # readingTime: huit
     ("sources.md", 7, 25, "warning", "PRZ401"),  # unmatched citation
-    ("sources.md", 9, 0, "warning", "PRZ306"),  # numbering gap
-    ("sources.md", 11, 0, "warning", "PRZ302"),  # 11/10
-    ("sources.md", 12, 0, "warning", "PRZ304"),  # unparseable source date
-    ("sources.md", 13, 0, "warning", "PRZ305"),  # javascript: URL
+    ("sources.md", 9, 1, "warning", "PRZ306"),  # numbering gap (at the heading)
+    ("sources.md", 11, 29, "warning", "PRZ302"),  # 11/10
+    ("sources.md", 12, 13, "warning", "PRZ304"),  # unparseable source date
+    ("sources.md", 13, 12, "warning", "PRZ305"),  # javascript: URL
     ("latin1.md", 0, 0, "error", "PRZ901"),  # not UTF-8
 ]
 
@@ -265,8 +265,10 @@ def test_github_format(faults: Path) -> None:
         "::warning file=sources.md,line=7,col=25,title=PRZ401::citation «Inconnue» matches no "
         "entry of the sources section" in lines
     )
-    # no column: no col property; no line: neither
-    assert any(line.startswith("::warning file=sources.md,line=9,title=PRZ306::") for line in lines)
+    # no line: no line or col property
+    assert any(
+        line.startswith("::warning file=sources.md,line=9,col=1,title=PRZ306::") for line in lines
+    )
     assert any(line.startswith("::error file=latin1.md,title=PRZ901::") for line in lines)
 
 
@@ -333,7 +335,7 @@ def test_config_file_gives_options_and_docs_dir(tmp_path: Path) -> None:
         """,
     )
     done = run("check", "-f", "mkdocs.yml", cwd=tmp_path)
-    assert "content/blog/plain.md:5:0: warning PRZ302" in done.stdout, done.stderr
+    assert "content/blog/plain.md:5:23: warning PRZ302" in done.stdout, done.stderr
 
 
 @pytest.mark.parametrize(
@@ -423,3 +425,31 @@ def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
     assert two.stderr == one.stderr
     assert "checked 70 files" in two.stderr
     assert run("check", "--jobs", "-1", ".", cwd=tmp_path).returncode == 2
+
+
+def test_residue_fails_strict_and_a_page_without_front_matter_is_an_article(
+    tmp_path: Path,
+) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "plan.md").write_text(
+        "<!--\nARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 92%\n-->\n\n"
+        "# L'IA en PME\n\nTexte (Source : Bpifrance).\n\n## Sources et références\n\n"
+        "1. **Bpifrance** - Étude\n   - URL : https://www.bpifrance.fr/etude\n"
+        "   - Fiabilité : 9/10\n",
+        encoding="utf-8",
+    )
+    (docs / "page.md").write_text("# Une page\n\nTexte.\n", encoding="utf-8")
+    done = run("check", "docs", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "checked 2 files (1 article)" in done.stderr
+    (docs / "guide.md").write_text(
+        "---\ntitle: Guide\ndate: 2025-07-29\nauthor: A\n---\n\n"
+        "J'ai besoin que vous me communiquiez : les sources.\n\n[[PATTERN]]\n",
+        encoding="utf-8",
+    )
+    done = run("check", "--strict", "docs", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "docs/guide.md:7:1: warning PRZ801" in done.stdout
+    assert "docs/guide.md:9:1: warning PRZ803" in done.stdout
+    assert "checked 3 files (2 articles)" in done.stderr

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mkdocs_prizm.core.blocks import RE_LIST_ANY, RE_NOT_PARAGRAPH, list_breaks
+from mkdocs_prizm.core.blocks import (
+    RE_LIST_ANY,
+    RE_NOT_PARAGRAPH,
+    list_breaks,
+    replace_pseudo_bullets,
+)
 from mkdocs_prizm.core.fences import code_flags
 
 RE_STARTS_LIST = re.compile(r"^ {0,3}(?:[-*+]|1[.)])[ \t]+\S")
@@ -128,3 +134,27 @@ def test_same_result_as_the_line_by_line_rule(lines: list[str]) -> None:
 def test_repair_is_idempotent(lines: list[str]) -> None:
     once, _ = separate_lists("\n".join(lines))
     assert separate_lists(once) == (once, 0)
+
+
+def test_pseudo_bullets_become_list_items_of_the_same_length() -> None:
+    text = "Les actions :\n• **Audit** : un\n\n• **Pilote** : deux\n  ◦ sous-point\nFin."
+    fixed, count = replace_pseudo_bullets(text)
+    assert count == 3
+    assert fixed == "Les actions :\n- **Audit** : un\n\n- **Pilote** : deux\n  - sous-point\nFin."
+    assert [len(line) for line in fixed.split("\n")] == [len(line) for line in text.split("\n")]
+    # The list repair then separates the first item from the paragraph.
+    assert list_breaks(fixed) == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "```\n• dans un bloc de code\n```",
+        "Texte\n\n    • code indenté",
+        "•sans espace",
+        "Un point • au milieu",
+        "Aucune puce",
+    ],
+)
+def test_pseudo_bullets_leave_code_and_prose_alone(text: str) -> None:
+    assert replace_pseudo_bullets(text) == (text, 0)

@@ -113,3 +113,22 @@ def test_a_removed_note_that_leaves_an_indented_line_leaves_code_alone() -> None
     markdown_text = article_markdown(result, RENDERER.citation)
     assert "\n\n    (Source : Alpha) en code\n" in markdown_text
     assert "prizm-cite" not in markdown_text
+
+
+def test_pseudo_bullets_are_published_as_one_list() -> None:
+    result = _article(
+        "Trois actions (Source : Alpha) :\n• **Audit** (Source : Alpha)\n\n• **Pilote**\n\n"
+        "## Sources\n\n1. **Alpha** - Web\n   - Fiabilité : 8/10\n"
+    )
+    html = markdown.markdown(article_markdown(result, RENDERER.citation))
+    assert "•" not in html
+    assert html.count("<ul>") == 1
+    assert html.count("<li>") == 2
+    # The citation in the item is linked where it was found.
+    assert html.count('class="prizm-cite"') == 2
+
+
+def test_an_ordinary_page_keeps_its_bullets() -> None:
+    result = analyse("# Page\n\nTexte :\n• un\n", "page.md")
+    assert not result.article.is_article
+    assert result.body == "# Page\n\nTexte :\n• un\n"

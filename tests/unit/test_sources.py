@@ -774,3 +774,31 @@ def test_section_found_from_the_text_is_the_section_found_from_the_lines(
     text = ("\r\n" if crlf else "\n").join(lines)
     split = [line.rstrip("\r") for line in text.split("\n")]
     assert find_section(split, DEFAULT_HEADINGS, text=text) == find_section(split, DEFAULT_HEADINGS)
+
+
+def test_source_problems_point_at_the_field_or_value() -> None:
+    _, sink = parse(
+        """
+        ## Sources
+
+        1. **Alpha** - Web
+           - Date : vers la fin
+           - URL : javascript:alert(1)
+           - Fiabilité : 12/10
+
+        Un paragraphe perdu
+
+        3. **Gamma** (Fiabilité : huit)
+        4. **Delta**
+        """
+    )
+    found = {(p.code, p.line): p.column for p in sink.items}
+    assert found[("PRZ304", 4)] == len("   - Date : ") + 1
+    assert found[("PRZ305", 5)] == len("   - URL : ") + 1
+    assert found[("PRZ302", 6)] == len("   - Fiabilité : ") + 1
+    assert found[("PRZ301", 8)] == 1
+    assert found[("PRZ302", 10)] == len("3. **Gamma** (Fiabilité : ") + 1
+    assert found[("PRZ303", 11)] == 1
+    assert found[("PRZ307", 11)] == 1
+    assert found[("PRZ306", 1)] == 1
+    assert all(p.column for p in sink.items)

@@ -10,7 +10,7 @@ Control characters are removed from the whole file and reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -34,6 +34,7 @@ __all__ = [
     "FrontMatter",
     "KeyLines",
     "KeySource",
+    "LazyKeyLines",
     "load_yaml_block",
     "locate_front_matter",
     "normalise_newlines",
@@ -271,3 +272,42 @@ def take_second_block(fm: FrontMatter, sink: ProblemSink) -> FrontMatter:
 
 def _empty(value: Any) -> bool:
     return value is None or (isinstance(value, str | list | dict) and not value)
+
+
+class LazyKeyLines(Mapping[str, int]):
+    """The file lines of the front matter keys and of the body, read from the file on demand."""
+
+    def __init__(self, locate: Callable[[], str | None] | None) -> None:
+        self._locate = locate
+        self._found: FrontMatter | None = None
+
+    def _load(self) -> FrontMatter:
+        if self._found is None:
+            source = self._locate() if self._locate is not None else None
+            self._found = FrontMatter({}, "", 1)
+            if source is not None:
+                self._found = locate_front_matter(source)
+        return self._found
+
+    def offset(self) -> int:
+        """How many file lines come before the body."""
+        return self._load().body_line - 1 if self._locate is not None else 0
+
+    def __getitem__(self, key: str) -> int:
+        return self._load().field_lines[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._load().field_lines)
+
+    def __len__(self) -> int:
+        return len(self._load().field_lines)
+
+    def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
+        """Top-level keys written twice (MkDocs' YAML keeps the last without a word)."""
+        lines = self._load().field_lines
+        return lines.duplicate_keys() if isinstance(lines, KeySource) else ()
+
+    def value_text(self, key: str) -> str | None:
+        """The text of ``key``'s value as written (YAML 1.1 reads ``NO`` as false)."""
+        lines = self._load().field_lines
+        return lines.value_text(key) if isinstance(lines, KeySource) else None

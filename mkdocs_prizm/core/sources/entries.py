@@ -49,6 +49,24 @@ def _describe(number: int, title: str) -> str:
     return f"source {number} «{title}»" if title else f"source {number}"
 
 
+def _column(block: Block, line: int, value: str = "") -> int:
+    """The 1-based column of ``value`` on body ``line`` of ``block``, else of its first text.
+
+    Args:
+        block: The entry.
+        line: A 1-based body line of the entry (its first line is ``block.start + 1``).
+        value: The text to point at (a date, a URL, a score as written).
+    """
+    index = line - block.start - 1
+    if not 0 <= index < len(block.lines):
+        return 0
+    text = block.lines[index]
+    at = text.find(value) if value else -1
+    if at < 0:
+        at = len(text) - len(text.lstrip())
+    return at + 1
+
+
 @dataclass(slots=True)
 class Context:
     """Where an entry's problems go, and what turns its body lines into stored lines."""
@@ -80,6 +98,7 @@ def build_source(block: Block, number: int, ctx: Context) -> Source:
             f"{_describe(number, '')}: could not find a title in {_show(raw)}; "
             "published as written",
             where,
+            _column(block, where),
         )
         return Source(number, "", raw=raw, structured=False, line=line, form="raw")
     name = _describe(number, fields.title)
@@ -94,6 +113,7 @@ def build_source(block: Block, number: int, ctx: Context) -> Source:
                 "PRZ304",
                 f"{name}: date {_show(date.raw)} could not be understood; shown as written",
                 at.get("date", where),
+                _column(block, at.get("date", where), date.raw),
             )
         else:
             date = None
@@ -102,35 +122,46 @@ def build_source(block: Block, number: int, ctx: Context) -> Source:
     url = fields.url.strip()
     url_safe = False
     if not url:
-        ctx.sink.info("PRZ307", f"{name}: no URL", at.get("url", where))
+        url_line = at.get("url", where)
+        ctx.sink.info("PRZ307", f"{name}: no URL", url_line, _column(block, url_line))
     else:
         verdict = check_url(url)
         url_safe = verdict.safe
+        url_line = at.get("url", where)
         if not url_safe:
             ctx.sink.warning(
                 "PRZ305",
                 f"{name}: URL {_show(url)} is not a safe http(s) link: it {verdict.reason}; "
                 "shown as inert text",
-                at.get("url", where),
+                url_line,
+                _column(block, url_line, url),
             )
         elif verdict.lookalike:
             ctx.sink.warning(
                 "PRZ308",
                 f"{name}: URL {_show(url)} has a host that mixes scripts and could pass for "
                 f"another; shown as {verdict.host}",
-                at.get("url", where),
+                url_line,
+                _column(block, url_line, url),
             )
 
     # Reliability
     reliability, status = _entry_reliability(fields.reliability_text or "")
     if status == "missing":
         severity = Severity.WARNING if form in _SCORED_FORMS else Severity.INFO
-        ctx.sink.add(severity, "PRZ303", f"{name}: no reliability score; shown as unrated", where)
+        ctx.sink.add(
+            severity,
+            "PRZ303",
+            f"{name}: no reliability score; shown as unrated",
+            where,
+            _column(block, where),
+        )
     elif status == "range":
         ctx.sink.warning(
             "PRZ302",
             f"{name}: reliability {_show(reliability.raw)} is out of range 0–10; shown as unrated",
             at.get("reliability", where),
+            _column(block, at.get("reliability", where), reliability.raw),
         )
     elif status == "nan":
         ctx.sink.warning(
@@ -138,6 +169,7 @@ def build_source(block: Block, number: int, ctx: Context) -> Source:
             f"{name}: reliability {_show(reliability.raw)} is not a score out of 10; "
             "shown as unrated",
             at.get("reliability", where),
+            _column(block, at.get("reliability", where), reliability.raw),
         )
 
     return Source(
@@ -174,5 +206,6 @@ def raw_source(block: Block, number: int, ctx: Context) -> Source:
         "PRZ301",
         f"{_describe(number, '')}: {_show(raw)} is not a source entry; published as written",
         where,
+        _column(block, where),
     )
     return Source(number, "", raw=raw, structured=False, line=line, form="raw")

@@ -101,6 +101,7 @@ def parse_sources(
             "PRZ306",
             f"sources are numbered {shown}: gaps or duplicates; renumbered 1..{len(entries)}",
             start + 1,
+            1,
         )
 
     return SourcesSection(
