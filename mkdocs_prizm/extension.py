@@ -85,7 +85,7 @@ class PrizmPreprocessor(Preprocessor):
         meta = context.get("meta")
         path = str(context.get("path") or ext.getConfig("path"))
         fences = fences_for(type(e).__module__ for e in self.md.registeredExtensions)
-        pipeline = ext.pipeline(context.get("language"), fences)
+        pipeline = ext.pipeline(context.get("language"), fences, context.get("site_name") or "")
         processed = pipeline.process_body(text, meta if isinstance(meta, Mapping) else {}, path)
         ext.processed = processed
         ext.report(processed.problems)
@@ -172,7 +172,7 @@ class PrizmExtension(Extension):
         except ValueError as exc:
             raise ValueError(f"mkdocs_prizm.extension: {exc}") from None
         self.processed: Processed | None = None
-        self._pipelines: dict[tuple[str, Fences], Pipeline] = {}
+        self._pipelines: dict[tuple[str, Fences, str], Pipeline] = {}
         self._renderers: dict[str, Renderer] = {}
 
     def setConfig(self, key: str, value: Any) -> None:  # noqa: N802 (Python-Markdown's API)
@@ -199,13 +199,16 @@ class PrizmExtension(Extension):
     def _language(self, theme_language: str | None) -> str:
         return site_language(self.options.language, theme_language)
 
-    def pipeline(self, theme_language: str | None = None, fences: Fences = Fences.BOTH) -> Pipeline:
-        """The core pipeline for the site's language and fence syntax (built once for each)."""
+    def pipeline(
+        self, theme_language: str | None = None, fences: Fences = Fences.BOTH, site_name: str = ""
+    ) -> Pipeline:
+        """The core pipeline for the site (built once for each language, fences and name)."""
         language = self._language(theme_language)
-        found = self._pipelines.get((language, fences))
+        key = (language, fences, site_name)
+        found = self._pipelines.get(key)
         if found is None:
-            found = Pipeline(self.options, language=language, fences=fences)
-            self._pipelines[(language, fences)] = found
+            found = Pipeline(self.options, language=language, fences=fences, site_name=site_name)
+            self._pipelines[key] = found
         return found
 
     def renderer(self, theme_language: str | None = None) -> Renderer:

@@ -49,8 +49,9 @@ def check_site(
     plugin: dict[str, Any] = {}
     docs_dir: Path | None = None
     theme_language: str | None = None
+    site_name = ""
     if config_file:
-        plugin, docs_dir, theme_language = _read_mkdocs_yml(Path(config_file))
+        plugin, docs_dir, theme_language, site_name = _read_mkdocs_yml(Path(config_file))
     if article_paths:
         plugin["articles_paths"] = list(article_paths)
     if all_articles:
@@ -74,6 +75,7 @@ def check_site(
         authors=authors,
         authors_file_given=found,
         file_exists=None if docs_dir is None else DocsFile(docs_dir),
+        site_name=site_name,
     )
     return CheckSite(pipeline, docs_dir, authors_problems)
 
@@ -120,8 +122,8 @@ def _config_loader() -> type:
     return Loader
 
 
-def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], Path, str | None]:
-    """The prizm plugin's options, the docs_dir and the theme language of a mkdocs.yml."""
+def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], Path, str | None, str]:
+    """The prizm plugin's options, the docs_dir, theme language and site name of a mkdocs.yml."""
     import yaml  # noqa: PLC0415
 
     try:
@@ -153,4 +155,10 @@ def _read_mkdocs_yml(path: Path) -> tuple[dict[str, Any], Path, str | None]:
     language = None
     if isinstance(theme, dict):
         language = theme.get("language") or theme.get("locale")
-    return dict(plugin), docs_dir, str(language) if language else None
+    site_name = data.get("site_name")
+    return (
+        dict(plugin),
+        docs_dir,
+        str(language) if language else None,
+        site_name if isinstance(site_name, str) else "",
+    )

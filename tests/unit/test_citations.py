@@ -391,7 +391,7 @@ def test_hostile_bodies_are_fast(hostile: str) -> None:
     sink = ProblemSink("h.md")
     start = time.perf_counter()
     section = parse_sources(body, sink)
-    link_citations(body, section, sink)
+    locate_citations(body, section, sink)
     assert time.perf_counter() - start < 2.0
 
 
