@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -80,9 +81,9 @@ def run(
 
 
 @pytest.fixture(scope="module")
-def server() -> Server:
+def server() -> Iterator[Server]:
     with serve() as running:
-        yield running  # type: ignore[misc]
+        yield running
 
 
 def project(tmp_path: Path, text: str, plugin: str = "prizm") -> Path:
