@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 from typing import Any
 
-from tests.conftest import BuildSite
+from tests.conftest import ROOT, BuildSite, run_build
 
 ARTICLE = """
 ---
@@ -153,3 +154,17 @@ def test_english_label(build_site: BuildSite, tmp_path: Any) -> None:
     config = {"plugins": [{"prizm": {"links_cache": "prizm-links.json", "language": "en"}}]}
     build = build_site({"article.md": ARTICLE}, config)
     assert build.soup("article.md").select_one(".prizm-source__dead").get_text() == "dead link"
+
+
+def test_example_site_with_link_health(tmp_path: Any) -> None:
+    """The example site's link-health configuration: the dead source, its copy, the warning."""
+    project = tmp_path / "example_site"
+    shutil.copytree(ROOT / "example_site", project, ignore=shutil.ignore_patterns("site*"))
+    build = run_build(project, config_file="mkdocs.links.yml")
+    assert build.ok, build.log
+    assert "PRZ371" in build.log
+    page = project / "site-links" / "articles" / "2025-07-29-ia-generative-pme-paradoxe"
+    html = (page / "index.html").read_text(encoding="utf-8")
+    assert html.count("prizm-source--dead") == 1
+    assert "copie archivée" in html
+    assert "data-versionurl=" in html
