@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import textwrap
 
@@ -201,3 +202,21 @@ def test_link_problems_at_file_lines() -> None:
     assert [(p.code, p.line, p.severity.value) for p in found] == [("PRZ371", 10, "warning")]
     everything = link_problems(article, records, file="a.md", everything=True)
     assert [p.code for p in everything] == ["PRZ371", "PRZ372"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_on_a_terminal() -> None:
+    from mkdocs_prizm.cli.links import _Progress  # noqa: PLC0415 - the command's own helper
+
+    err = _Terminal()
+    progress = _Progress(err, 2, quiet=False)
+    progress.step("https://a.example/", LinkRecord(status=200))
+    progress.step("https://b.example/", LinkRecord(status=404))
+    text = err.getvalue()
+    assert text.count("\r") == 2
+    assert text.endswith("2/2 links\n")
+    assert "https://" not in text  # the bar, not lines
