@@ -142,12 +142,11 @@ class LinkChecker:
                 statuses = []
                 answer = self._follow(url, "GET", statuses)
         except _NoAnswerError as failure:
-            try:  # HEAD may be what failed (a server that drops it)
+            answer, error = None, str(failure)
+            if error != "timeout":  # HEAD may be what failed (a server that drops it)
                 statuses = []
-                answer = self._follow(url, "GET", statuses)
-            except _NoAnswerError:
-                answer = None
-                error = str(failure)
+                with contextlib.suppress(_NoAnswerError):
+                    answer = self._follow(url, "GET", statuses)
         record = LinkRecord(checked_at=utc_text(moment))
         if answer is not None:
             moved = answer.url if answer.url != url else ""
