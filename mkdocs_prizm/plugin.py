@@ -22,11 +22,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_prizm import blog, editorial, pages
+from mkdocs_prizm import blog, editorial, link_health, pages
 from mkdocs_prizm.core.article import Article
 from mkdocs_prizm.core.blocks import introduction_end
 from mkdocs_prizm.core.fences import fences_for
 from mkdocs_prizm.core.jsonld import build_blogposting
+from mkdocs_prizm.core.links import LinkRecord
 from mkdocs_prizm.core.options import OptionsError, PrizmOptions
 from mkdocs_prizm.core.pipeline import Pipeline, Processed
 from mkdocs_prizm.core.problems import ROUTINE_CODES, Problem, Severity
@@ -81,6 +82,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.sanitiser: Sanitiser | None = None
         self.blogs: list[Any] = []  # Material's blog plugin instances
         self.files: Files | None = None
+        self.links: dict[str, LinkRecord] = {}  # the links cache (links_cache)
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -115,6 +117,10 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         except FileNotFoundError as exc:
             raise PluginError(f"prizm: {exc}") from None
         self._report(authors.problems)
+        self.links, cache_problems = link_health.read_cache(
+            config.config_file_path, options.links_cache
+        )
+        self._report(cache_problems)
         self.pipeline = Pipeline(
             options,
             language=language,
@@ -136,6 +142,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             language,
             # With Material's tags plugin on, tags link to its listing with its own anchors.
             tag_anchor=tag_anchor(tags) if (tags := find_tags_plugin(config)) else None,
+            links=self.links,
         )
         try:
             env = make_environment(config.theme.dirs, strict=bool(config.strict))
@@ -207,6 +214,10 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             return ""
         if not article.is_article or self.renderer is None:
             return processed.body
+        if self.links:
+            self._report(
+                link_health.page_problems(article, self.links, path, lambda: pages.file_text(page))
+            )
         if self.options.report_file or self.options.sources_page:
             # Kept for the report and the sources page only: a large site's builds stay lean.
             self.articles[path] = processed

@@ -4,6 +4,7 @@
 mkdocs-prizm check [PATH ...] [-f mkdocs.yml] [--language fr] [--article-paths GLOB]
                    [--all-articles] [--strict] [--format text|json|github] [-q | -v]
 mkdocs-prizm codes [--format text|json]
+mkdocs-prizm links [PATH ...] [-f mkdocs.yml] [--wayback] ...   (see ``cli.links``)
 ```
 
 ``check`` runs exactly the pipeline the plugin runs, with the plugin's options read from
@@ -31,6 +32,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mkdocs_prizm.cli.config import UsageError, check_site
+from mkdocs_prizm.cli.links import add_links_parser, run_links
 from mkdocs_prizm.cli.output import FORMATS, PROG, github_annotation, summary, write_problems
 from mkdocs_prizm.core.pipeline import Pipeline
 from mkdocs_prizm.core.problems import CODES, Problem, Severity
@@ -105,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
 
     codes = commands.add_parser("codes", help="list the problem codes")
     codes.add_argument("--format", choices=("text", "json"), default="text")
+    add_links_parser(commands)
     return parser
 
 
@@ -294,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "codes":
             return _run_codes(args, out)
+        if args.command == "links":
+            return run_links(args, out, err)
         return _run_check(args, out, err)
     except UsageError as exc:
         err.write(f"{PROG}: error: {exc}\n")

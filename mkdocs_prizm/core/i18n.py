@@ -64,6 +64,9 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "sources_index_score": "Fiabilité (sur 10)",
         "sources_index_count": "Nombre de sources",
         "sources_index_empty": "Aucune source n'est encore citée.",
+        "link_dead": "lien mort",
+        "link_archive": "copie archivée",
+        "link_archive_of": "Copie archivée le {date}",
     },
     "en": {
         "by": "By",
@@ -95,6 +98,9 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "sources_index_score": "Reliability (out of 10)",
         "sources_index_count": "Number of sources",
         "sources_index_empty": "No source is cited yet.",
+        "link_dead": "dead link",
+        "link_archive": "archived copy",
+        "link_archive_of": "Archived copy of {date}",
     },
 }
 

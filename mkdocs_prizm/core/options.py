@@ -240,6 +240,17 @@ class PrizmOptions:
     sanitise_allow_tags: tuple[str, ...] = _option(
         (), _texts, "Extra elements the sanitiser keeps (iframe...); attributes still checked."
     )
+    # -- link health (mkdocs-prizm links) --
+    links_cache: str | None = _option(
+        None,
+        _optional_text,
+        "Links cache written by `mkdocs-prizm links` (next to mkdocs.yml); dead links marked.",
+    )
+    links_archive: bool = _option(
+        False,
+        _bool,
+        "Offer the archived copy of dead source links, with Robust Links attributes.",
+    )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None = None) -> PrizmOptions:

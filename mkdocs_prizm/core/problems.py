@@ -61,6 +61,11 @@ CODES: dict[str, str] = {
     "PRZ306": "Source numbering has gaps or duplicates; entries are renumbered 1..n.",
     "PRZ307": "A source has no URL.",
     "PRZ308": "A source URL's host mixes scripts (a possible look-alike); it is shown as punycode.",
+    # link health (the links cache)
+    "PRZ371": "A source link is dead (gone, or a page saying it does not exist).",
+    "PRZ372": "A source link redirects permanently to another address.",
+    "PRZ373": "A source link could not be checked (timeout, no connection, server error).",
+    "PRZ374": "The links cache is missing or cannot be read; no link is marked.",
     # citations
     "PRZ401": "An inline citation matches no entry of the sources section.",
     # reading time

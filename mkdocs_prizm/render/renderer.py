@@ -20,6 +20,7 @@ from mkdocs_prizm.core.article import Article, Citation, Source
 from mkdocs_prizm.core.charrefs import astral_to_charrefs
 from mkdocs_prizm.core.i18n import labels_for
 from mkdocs_prizm.core.jsonld import dumps_jsonld
+from mkdocs_prizm.core.links import LinkRecord
 from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.sources_index import ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.render.environment import load
@@ -48,6 +49,8 @@ class RenderOptions:
         tags_url: The tags page, site-relative (``tags/``) or absolute, or ``None``.
         tag_anchor: Turns a tag into the fragment of its entry on the tags page (Material's
             own slug rule when its tags plugin is on); ``None`` for ``tag:<slug>``.
+        links: The links cache (URL → record): dead links are marked.
+        links_archive: Offer archived copies, with Robust Links attributes.
     """
 
     language: str = "fr"
@@ -57,6 +60,8 @@ class RenderOptions:
     link_target: str | None = None
     tags_url: str | None = None
     tag_anchor: Callable[[str], str] | None = None
+    links: Mapping[str, LinkRecord] = dataclasses.field(default_factory=dict)
+    links_archive: bool = False
 
     @classmethod
     def from_options(cls, options: PrizmOptions, language: str, **extra: Any) -> RenderOptions:
@@ -68,6 +73,7 @@ class RenderOptions:
             link_rel=options.sources_link_rel,
             link_target=options.sources_link_target,
             tags_url=options.tags_url,
+            links_archive=options.links_archive,
             **extra,
         )
 
@@ -128,8 +134,12 @@ class Renderer:
             return ""
         language = article.language
         labels = self.labels_for(language)
-        thresholds = self.options.thresholds
-        entries = [source_view(s, labels, language, thresholds) for s in article.sources.entries]
+        thresholds, links = self.options.thresholds, self.options.links
+        archive = self.options.links_archive
+        entries = [
+            source_view(s, labels, language, thresholds, link=links.get(s.url), archive=archive)
+            for s in article.sources.entries
+        ]
         html = self._sources(
             entries=entries,
             article=article,

@@ -14,11 +14,13 @@ from urllib.parse import urlsplit
 
 from mkdocs_prizm.core.article import Article, Source, Tier
 from mkdocs_prizm.core.i18n import format_date, format_score
+from mkdocs_prizm.core.links import LinkRecord, LinkState
 from mkdocs_prizm.core.sources import reliability_tier
 from mkdocs_prizm.core.urls import RE_BIDI, check_url, is_safe_reference, is_safe_url
 
 __all__ = [
     "TIER_ICONS",
+    "ArchiveView",
     "BylineView",
     "DateView",
     "LinkView",
@@ -61,6 +63,21 @@ class LinkView:
 
 
 @dataclass(frozen=True, slots=True)
+class ArchiveView:
+    """An archived copy of a source's page (Robust Links' ``data-versionurl``/``versiondate``).
+
+    Attributes:
+        url: The snapshot's address.
+        date: Its date, ``YYYY-MM-DD``.
+        title: A tooltip in words (``Copie archivée le 1 mai 2024``).
+    """
+
+    url: str
+    date: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
 class SourceView:
     """One entry of the sources list, ready to show.
 
@@ -74,6 +91,9 @@ class SourceView:
         date: The entry's date, or ``None``.
         short_url: Host and start of the path, for display; an unsafe URL as inert text.
         backrefs: Links back to each citation of the entry in the text.
+        link_state: What the links cache says of the URL (``ok``, ``redirected``, ``dead``,
+            ``unreachable``), empty when it says nothing.
+        archive: The archived copy to offer (``links_archive``), or ``None``.
     """
 
     source: Source
@@ -85,6 +105,13 @@ class SourceView:
     date: DateView | None
     short_url: str
     backrefs: tuple[LinkView, ...]
+    link_state: str = ""
+    archive: ArchiveView | None = None
+
+    @property
+    def dead(self) -> bool:
+        """Whether the links cache found the source's URL dead."""
+        return self.link_state == LinkState.DEAD.value
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,8 +197,20 @@ def source_view(
     labels: Mapping[str, str],
     language: str,
     thresholds: tuple[float, float, float],
+    *,
+    link: LinkRecord | None = None,
+    archive: bool = False,
 ) -> SourceView:
-    """The view of one source entry."""
+    """The view of one source entry.
+
+    Args:
+        source: The entry.
+        labels: The labels in the article's language.
+        language: The article's language.
+        thresholds: The tiers' lowest scores.
+        link: What the links cache says of the entry's URL, if anything.
+        archive: Offer the archived copy the cache knows (``links_archive``).
+    """
     reliability = source.reliability
     tier = reliability_tier(reliability.score, thresholds)
     score = ""
@@ -203,7 +242,23 @@ def source_view(
         date=date,
         short_url=short_url(source.url) if source.url_safe else inert_url(source.url),
         backrefs=backrefs,
+        link_state=link.state.value if link is not None and source.url_safe else "",
+        archive=_archive(link, labels, language) if archive and source.url_safe else None,
     )
+
+
+def _archive(
+    link: LinkRecord | None, labels: Mapping[str, str], language: str
+) -> ArchiveView | None:
+    """The archived copy of a link, when the cache knows a safe one."""
+    if link is None or not link.archive_url or not is_safe_url(link.archive_url):
+        return None
+    day = link.archive_day
+    try:
+        shown = format_date(dt.date.fromisoformat(day), language)
+    except ValueError:
+        return None
+    return ArchiveView(link.archive_url, day, labels["link_archive_of"].format(date=shown))
 
 
 def byline_view(
