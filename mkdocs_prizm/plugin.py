@@ -22,8 +22,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_prizm import blog, editorial, pages
+from mkdocs_prizm import audit, blog, editorial, pages
 from mkdocs_prizm.core.article import Article
+from mkdocs_prizm.core.audit import Auditor, default_markers
 from mkdocs_prizm.core.blocks import introduction_end
 from mkdocs_prizm.core.fences import fences_for
 from mkdocs_prizm.core.jsonld import build_blogposting
@@ -80,6 +81,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.report_path: Path | None = None
         self.sanitiser: Sanitiser | None = None
         self.blogs: list[Any] = []  # Material's blog plugin instances
+        self.auditor: Auditor | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -148,6 +150,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"prizm: sanitise_allow_tags: {error}") from None
         if options.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        self.auditor = Auditor(default_markers(options.notes_patterns)) if options.audit else None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -342,13 +345,29 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         page.content = swap_markers(page.content, [*sources, (BYLINE_MARKER, byline)], jsonld)
         return None
 
+    # Last, even after plugins that put themselves last (-100): the audit reads what every
+    # other plugin wrote (search index, feeds).
+    @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the editorial report, then fail the build when errors were reported."""
+        """Audit the published files, write the editorial report, fail the build on errors."""
+        leaks = 0
+        if self.auditor is not None:
+            shown = audit.shown_site_dir(config.site_dir, config.config_file_path)
+            found = audit.audit_site(
+                Path(config.site_dir), self.auditor, shown_as=shown, skip=self.options.audit_skip
+            )
+            leaks = len(found)
+            self._report(found)
         if self.report_path is not None:
             editorial.write_report(
                 self.report_path, self.articles, self.problems, version=_version()
             )
             log.info(f"editorial report written to {self.report_path}")
+        if leaks:
+            raise PluginError(
+                f"prizm: {leaks} internal note(s) or marker(s) published (see above); remove "
+                "them where they come from, or set 'audit_skip' or 'audit: false'"
+            )
         if self.errors and self.options.strict_errors:
             raise PluginError(
                 f"prizm: {self.errors} error(s) in the articles or the authors file (see above); "

@@ -222,6 +222,16 @@ class PrizmOptions:
     sanitise_allow_tags: tuple[str, ...] = _option(
         (), _texts, "Extra elements the sanitiser keeps (iframe...); attributes still checked."
     )
+    # post-build audit
+    audit: bool = _option(
+        True,
+        _bool,
+        "After each build, scan every published file for internal notes, Prizm markers and "
+        "pipeline residue; fail the build when one is found.",
+    )
+    audit_skip: tuple[str, ...] = _option(
+        (), _texts, "Glob patterns of site files (relative to site_dir) the audit does not scan."
+    )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None = None) -> PrizmOptions:

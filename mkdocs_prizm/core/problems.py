@@ -73,6 +73,10 @@ CODES: dict[str, str] = {
     "PRZ703": "A URL with an unsafe scheme (`javascript:`, `data:` ...) was removed.",
     "PRZ704": "Markup a browser would read differently (an unfinished tag) was rewritten.",
     "PRZ705": "A page title contained markup; it is published as plain text.",
+    # post-build audit
+    "PRZ951": "An internal note was found in a published file (HTML, search index, feed...).",
+    "PRZ952": "A Prizm working marker (`<!-- prizm:...`) was left in a published file.",
+    "PRZ953": "Publishing pipeline residue was found in a published file.",
     # usage (CLI)
     "PRZ901": "A file cannot be read (missing, unreadable or not UTF-8).",
 }
