@@ -243,14 +243,18 @@ def _in_code(data: bytes, start: int) -> bool:
 
 
 def _in_text_comment(data: bytes, start: int) -> bool:
-    """Whether ``start`` follows an opened ``<!--`` not closed yet, in text (JSON) form."""
+    """Whether ``start`` is in code, or after an opened ``<!--`` not yet closed, written as text.
+
+    For a search index: MkDocs' holds the pages' text (``<!--`` as is, or ``\\u003c!--``),
+    Material's keeps code elements, their text escaped (``&lt;!--``).
+    """
+    if _in_code(data, start):
+        return True
     lo = max(0, start - _CODE_REACH)
-    opened = max(data.rfind(b"<!--", lo, start), data.rfind(b"\\u003c!--", lo, start))
-    return (
-        opened >= 0
-        and data.find(b"-->", opened, start) < 0
-        and (data.find(b"--\\u003e", opened, start) < 0)
-    )
+    opened = max(data.rfind(form, lo, start) for form in (b"<!--", b"\\u003c!--", b"&lt;!--"))
+    if opened < 0:
+        return False
+    return all(data.find(form, opened, start) < 0 for form in (b"-->", b"--\\u003e", b"--&gt;"))
 
 
 def _leak(marker: Marker, data: bytes, start: int, end: int) -> Leak:
