@@ -6,12 +6,21 @@ import warnings
 from html import unescape
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_prizm.core.problems import Problem, Severity
 from mkdocs_prizm.sanitise import plain_title
 
-__all__ = ["base_url", "file_text", "insert_byline", "plain_titles", "theme_language"]
+__all__ = [
+    "base_url",
+    "exclude",
+    "file_text",
+    "insert_byline",
+    "plain_titles",
+    "theme_language",
+]
 
 
 def theme_language(config: MkDocsConfig) -> str | None:
@@ -100,3 +109,19 @@ def plain_titles(page: Page) -> list[Problem]:
             item.title = plain
         stack.extend(item.children)
     return problems
+
+
+def exclude(page: Page, nav: Navigation | None) -> None:
+    """Keep a page out of the build, the navigation and the search index."""
+    page.file.inclusion = InclusionLevel.EXCLUDED
+    if nav is not None:
+        if page in nav.pages:
+            nav.pages.remove(page)
+        siblings = page.parent.children if page.parent is not None else nav.items
+        if page in siblings:
+            siblings.remove(page)
+    before, after = page.previous_page, page.next_page
+    if before is not None:
+        before.next_page = after
+    if after is not None:
+        after.previous_page = before

@@ -17,13 +17,14 @@ from mkdocs.config.base import ConfigErrors, ConfigWarnings, LegacyConfig, Valid
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_prizm import blog, editorial, link_health, pages
+from mkdocs_prizm import audit, blog, editorial, link_health, pages
 from mkdocs_prizm.core.article import Article
+from mkdocs_prizm.core.audit import Auditor, default_markers
 from mkdocs_prizm.core.blocks import introduction_end
 from mkdocs_prizm.core.fences import fences_for
 from mkdocs_prizm.core.jsonld import build_blogposting
@@ -83,6 +84,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.blogs: list[Any] = []  # Material's blog plugin instances
         self.files: Files | None = None
         self.links: dict[str, LinkRecord] = {}  # the links cache (links_cache)
+        self.auditor: Auditor | None = None
 
     # -- configuration ---------------------------------------------------------------------
 
@@ -158,6 +160,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"prizm: sanitise_allow_tags: {error}") from None
         if options.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        self.auditor = Auditor(default_markers(options.notes_patterns)) if options.audit else None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -210,7 +213,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         article = processed.article
         page.meta[META_KEY] = article
         if processed.keep_out:  # an internal report, or residue with residue_exclude
-            self._exclude(page)
+            pages.exclude(page, self.nav)
             return ""
         if not article.is_article or self.renderer is None:
             return processed.body
@@ -273,22 +276,6 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         """Remember the navigation, to take excluded internal reports out of it."""
         self.nav = nav
         return None
-
-    def _exclude(self, page: Page) -> None:
-        """Keep a page out of the build, the navigation and the search index."""
-        page.file.inclusion = InclusionLevel.EXCLUDED
-        nav = self.nav
-        if nav is not None:
-            if page in nav.pages:
-                nav.pages.remove(page)
-            siblings = page.parent.children if page.parent is not None else nav.items
-            if page in siblings:
-                siblings.remove(page)
-        before, after = page.previous_page, page.next_page
-        if before is not None:
-            before.next_page = after
-        if after is not None:
-            after.previous_page = before
 
     # Early, so that later plugins see the final content.
     @event_priority(50)
@@ -361,13 +348,29 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         page.content = swap_markers(page.content, [*sources, (BYLINE_MARKER, byline)], jsonld)
         return None
 
+    # Last, even after plugins that put themselves last (-100): the audit reads what every
+    # other plugin wrote (search index, feeds).
+    @event_priority(-1000)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write the editorial report, then fail the build when errors were reported."""
+        """Audit the published files, write the editorial report, fail the build on errors."""
+        leaks = 0
+        if self.auditor is not None:
+            shown = audit.shown_site_dir(config.site_dir, config.config_file_path)
+            found = audit.audit_site(
+                Path(config.site_dir), self.auditor, shown_as=shown, skip=self.options.audit_skip
+            )
+            leaks = len(found)
+            self._report(found)
         if self.report_path is not None:
             editorial.write_report(
                 self.report_path, self.articles, self.problems, version=_version()
             )
             log.info(f"editorial report written to {self.report_path}")
+        if leaks:
+            raise PluginError(
+                f"prizm: {leaks} internal note(s) or marker(s) published (see above); remove "
+                "them where they come from, or set 'audit_skip' or 'audit: false'"
+            )
         if self.errors and self.options.strict_errors:
             raise PluginError(
                 f"prizm: {self.errors} error(s) in the articles or the authors file (see above); "

@@ -251,6 +251,16 @@ class PrizmOptions:
         _bool,
         "Offer the archived copy of dead source links, with Robust Links attributes.",
     )
+    # -- post-build audit --
+    audit: bool = _option(
+        False,
+        _bool,
+        "After each build, scan every published file for internal notes, Prizm markers and "
+        "pipeline residue; fail the build when one is found.",
+    )
+    audit_skip: tuple[str, ...] = _option(
+        (), _texts, "Glob patterns of site files (relative to site_dir) the audit does not scan."
+    )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None = None) -> PrizmOptions:

@@ -86,6 +86,10 @@ CODES: dict[str, str] = {
     "PRZ804": "The sources section holds a placeholder instead of its entries.",
     "PRZ805": "A page with pipeline residue is kept out of the site (`residue_exclude`).",
     "PRZ806": "A title ends with the site's name (`... | Prizm AI`); published without it.",
+    # post-build audit
+    "PRZ951": "An internal note was found in a published file (HTML, search index, feed...).",
+    "PRZ952": "A Prizm working marker (`<!-- prizm:...`) was left in a published file.",
+    "PRZ953": "Publishing pipeline residue was found in a published file.",
     # usage (CLI)
     "PRZ901": "A file cannot be read (missing, unreadable or not UTF-8).",
 }

@@ -1,0 +1,81 @@
+"""The post-build audit fails a build whose published files hold a note by any route."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import SEED, BuildSite
+
+PAGE = "# Accueil\n\nUne page ordinaire.\n"
+HOOK = """
+from pathlib import Path
+
+
+def on_post_build(config, **kwargs):
+    target = Path(config.site_dir) / "notes.txt"
+    target.write_text("Bonjour\\nARTICLE FINAL - OPTIMISÉ STYLE PRIZM\\n", encoding="utf-8")
+"""
+
+
+def test_a_note_in_the_site_description_fails_the_build(build_site: BuildSite) -> None:
+    # The theme renders site_description into every page's head: the plugin never sees it.
+    build = build_site({"index.md": PAGE}, {"site_description": "Score intégrité : 92 %"})
+    assert not build.ok
+    assert "site/index.html:" in build.log
+    assert 'PRZ951 internal note "Score intégrité" published' in build.log
+    assert "audit: false" in build.log
+
+
+def test_a_note_in_a_nav_title_fails_the_build_and_names_the_search_index(
+    build_site: BuildSite,
+) -> None:
+    build = build_site(
+        {"index.md": PAGE, "guide.md": "Du texte.\n"},
+        {
+            "plugins": ["search", {"prizm": {"audit": True}}],
+            "nav": [{"Accueil": "index.md"}, {"Optimisé le 3 mai": "guide.md"}],
+        },
+    )
+    assert not build.ok
+    assert "site/guide/index.html:" in build.log
+    assert "site/search/search_index.json:1:" in build.log
+    assert "written 'Optimis\\\\u00e9 le'" in build.log
+
+
+def test_a_file_written_by_a_hook_fails_the_build(build_site: BuildSite, tmp_path: Path) -> None:
+    build = build_site({"index.md": PAGE}, {"hooks": [str(_hook(tmp_path))]})
+    assert not build.ok
+    assert 'site/notes.txt:2:1: error PRZ951 internal note "ARTICLE FINAL" published' in build.log
+
+
+def test_the_option_turns_the_audit_off_or_skips_files(
+    build_site: BuildSite, tmp_path: Path
+) -> None:
+    hooks = {"hooks": [str(_hook(tmp_path))]}
+    off = build_site({"index.md": PAGE}, {**hooks, "plugins": [{"prizm": {"audit": False}}]})
+    assert off.ok, off.log
+    assert "PRZ951" not in off.log
+    skipped = build_site(
+        {"index.md": PAGE},
+        {**hooks, "plugins": [{"prizm": {"audit": True, "audit_skip": ["*.txt"]}}]},
+    )
+    assert skipped.ok, skipped.log
+
+
+def test_a_clean_article_and_an_example_in_code_pass(build_site: BuildSite) -> None:
+    example = (
+        "# Format\n\nUne note interne ressemble à ceci :\n\n```html\n"
+        "<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 100%\n-->\n```\n"
+    )
+    pages = {"index.md": example}
+    if SEED.is_file():
+        pages["article.md"] = SEED.read_text(encoding="utf-8")
+    build = build_site(pages, {"plugins": ["search", {"prizm": {"audit": True}}]}, strict=True)
+    assert build.ok, build.log
+    assert "PRZ95" not in build.log
+
+
+def _hook(tmp_path: Path) -> Path:
+    path = tmp_path / "leak_hook.py"
+    path.write_text(HOOK, encoding="utf-8")
+    return path
