@@ -623,7 +623,9 @@ def targets(
     def site_note(wanted: int, got: int) -> str:
         if got == wanted and corpus:
             return ""
-        return f" (set for {wanted:,} corpus articles; this run: {got:,} articles)"
+        what = "article" if got == 1 else "articles"
+        origin = "" if corpus else ", not from the corpus"
+        return f" (set for {wanted:,} corpus articles; this run: {got:,} {what}{origin})"
 
     lines: list[str] = []
     if share is not None:
