@@ -12,8 +12,8 @@ the CPU ratio, and the absolute medians.
 The plugin's own share of the build is measured inside one process: ``_inprocess.py`` builds
 the same site with every event handler of the plugin registered as ``prizm`` wrapped in a CPU
 clock, and the share is the handlers' CPU time over the whole process' CPU time
-(``--share-rounds`` builds, median).  Unlike the ratio of two processes' times, it hardly moves
-with the machine's load.  The last lines say whether the run settles the issue's targets.
+(``--share-rounds`` builds, median).  It moves far less with the machine's load than the ratio
+of two processes' times.  The last lines say whether the run settles the issue's targets.
 
 Adversarial inputs (tens of thousands of ``<!--``, ``Fiabilité :``, ``(Source :`` fragments,
 a 2,000-entry sources section) are timed the same way on small sites of a few pages, and the
