@@ -30,10 +30,10 @@ Usage::
 ``--calibrate`` leaves ``prizm`` out of both builds (an A/A run): its ratios show how far the
 method's own noise goes on the machine, which a plugin ratio must be read against.
 
-``--instructions`` also builds the big site once more in each configuration under Valgrind's
-``callgrind`` tool and reports the instructions executed: a figure that the machine's load does
-not change, unlike times on a shared virtual machine (each build runs about 50 times slower
-there, so use it with a few hundred articles, ``--instructions-articles``).
+``--instructions`` also builds a site of as many articles (or ``--instructions-articles``)
+once in each configuration under Valgrind's ``callgrind`` tool and reports the instructions
+executed: a figure that the machine's load does not change, unlike times on a shared virtual
+machine (each build runs about 50 times slower there, so use a few hundred articles).
 """
 
 from __future__ import annotations
@@ -236,10 +236,12 @@ def count_instructions(command: Sequence[str], cwd: Path) -> int:
     """Instructions executed by ``command`` (run in ``cwd``) under ``callgrind``.
 
     String hashing is seeded (``PYTHONHASHSEED=0``) so that a build executes the same
-    instructions every time; without it, two identical builds differ by about 0.1 %.
+    instructions every time; without it, two identical builds differ by about 0.1 %.  glibc's
+    malloc thresholds are pinned (``PINNED_MALLOC``), with or without ``--pin-malloc``, since
+    they change the instructions malloc executes.
     """
     args = [valgrind_path(), "--tool=callgrind", f"--callgrind-out-file={os.devnull}"]
-    env = {**child_environment(), "PYTHONHASHSEED": "0"}
+    env = {**child_environment(), "GLIBC_TUNABLES": PINNED_MALLOC, "PYTHONHASHSEED": "0"}
     done = subprocess.run(
         [*args, *command],
         cwd=cwd,
@@ -544,12 +546,11 @@ def run(
     check = None if options.no_check else time_check(project, options.rounds)
     instructions: dict[str, float] | None = None
     if options.instructions:
+        # A site of its own, never built before: MkDocs then has no earlier output to remove.
         counted = options.instructions_articles or options.articles
-        site = project
-        if counted != options.articles:
-            site, _ = corpus_site(
-                workdir / "site-instructions", counted, with_prizm=not options.calibrate
-            )
+        site, _ = corpus_site(
+            workdir / "site-instructions", counted, with_prizm=not options.calibrate
+        )
         say(f"counting instructions under Valgrind, {counted} articles (slow) ...")
         plain = count_instructions(build_command(PLAIN), site)
         prizm = count_instructions(build_command(PRIZM), site)
