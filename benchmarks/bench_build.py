@@ -32,7 +32,7 @@ method's own noise goes on the machine, which a plugin ratio must be read agains
 
 ``--instructions`` also builds a site of as many articles (or ``--instructions-articles``)
 once in each configuration under Valgrind's ``callgrind`` tool and reports the instructions
-executed: a figure that the machine's load does not change, unlike times on a shared virtual
+executed: a figure that the machine's load hardly moves, unlike times on a shared virtual
 machine (each build runs about 50 times slower there, so use a few hundred articles).
 """
 
