@@ -450,7 +450,7 @@ def adversarial_pages(size: int) -> dict[str, dict[str, str]]:
 
 def check_command() -> list[str] | None:
     """How to run ``mkdocs-prizm check``, or ``None`` when the CLI does not exist yet."""
-    if not (ROOT / "mkdocs_prizm" / "cli.py").is_file():
+    if not (ROOT / "mkdocs_prizm" / "cli").is_dir():
         return None
     script = Path(sys.executable).with_name("mkdocs-prizm")
     if script.is_file():
@@ -757,7 +757,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"({(options.articles + 1) / check['wall']:.0f} pages/s)"
         )
     elif not options.no_check:
-        print("\n`mkdocs-prizm check`: not available (mkdocs_prizm/cli.py missing); skipped")
+        print("\n`mkdocs-prizm check`: not available (mkdocs_prizm/cli missing); skipped")
     share = report["own_share"]
     if isinstance(share, dict):
         print()
