@@ -25,7 +25,7 @@ from mkdocs_prizm.core.blocks import list_breaks
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.detect import is_article_path, is_internal_report, rated
-from mkdocs_prizm.core.fences import Fences, may_have_code_blocks
+from mkdocs_prizm.core.fences import Fences, code_flags, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
     DuplicateKey,
     FrontMatter,
@@ -42,6 +42,7 @@ from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.problems import Problem, ProblemSink, Severity
 from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.sources import parse_sources
+from mkdocs_prizm.core.trust import Trust, assess
 
 __all__ = ["Pipeline", "Processed", "analyse"]
 
@@ -69,6 +70,8 @@ class Processed:
         notes_removed: How many comments were removed.
         internal_report: Whether the page is one of the pipeline's internal reports filed as an
             article ("Rapport d'optimisation ..."): adapters keep it out of the site.
+        trust: The trust checks' findings (freshness, coverage, floors); ``None`` for
+            ordinary pages.
     """
 
     article: Article
@@ -81,6 +84,7 @@ class Processed:
     list_breaks: tuple[int, ...] = ()
     notes_removed: int = 0
     internal_report: bool = False
+    trust: Trust | None = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -259,6 +263,18 @@ class Pipeline:
 
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
         fields = norm.article
+        trust = None
+        if not report:
+            trust = assess(
+                section,
+                citations,
+                lines,
+                body_sink,
+                options=options,
+                dates=(fields["date"], fields["updated"]),
+                line_offset=offset,
+                code=code_flags(lines) if code_blocks else None,
+            )
         if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
             # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them
             # the alias (pubDate) or the parsed value of a date written as text ("2025-07-29").
@@ -292,6 +308,7 @@ class Pipeline:
             list_breaks=breaks,
             notes_removed=notes.removed,
             internal_report=report,
+            trust=trust,
         )
 
     def _author(self, name: str, sink: ProblemSink, lines: Mapping[str, int]) -> Author:

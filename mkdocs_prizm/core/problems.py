@@ -60,8 +60,18 @@ CODES: dict[str, str] = {
     "PRZ306": "Source numbering has gaps or duplicates; entries are renumbered 1..n.",
     "PRZ307": "A source has no URL.",
     "PRZ308": "A source URL's host mixes scripts (a possible look-alike); it is shown as punycode.",
+    # trust: sources' freshness
+    "PRZ351": "A source is dated after the article (its update date, else its publication date).",
+    "PRZ352": "A source is older than `sources_max_age_years` before the article.",
+    # trust: reliability floors
+    "PRZ361": "The mean reliability of an article's sources is under `reliability_floor_average`.",
+    "PRZ362": "A source the text relies on scores under `reliability_floor_cited`.",
     # citations
     "PRZ401": "An inline citation matches no entry of the sources section.",
+    # trust: citation coverage
+    "PRZ451": "A source of the sources section is never cited in the text (which cites others).",
+    "PRZ452": "The text cites none of the sources of its sources section.",
+    "PRZ453": "Figures (87 %, 1,5 M€, 3 fois plus) in a paragraph that cites no source.",
     # reading time
     "PRZ501": "The declared reading time differs from the computed one beyond the tolerance.",
     # authors
