@@ -179,8 +179,8 @@ def assess(
     elif entries and section is not None:
         sink.info(
             "PRZ452",
-            f"the text cites none of its {len(entries)} sources; cite them where they are "
-            "used, for example «(Source : Name)»",
+            f"the text cites none of the sources of its sources section ({len(entries)}); "
+            "cite them where they are used, for example «(Source : Name)»",
             section.start_line - line_offset,
             1,
         )
