@@ -423,3 +423,42 @@ def test_jobs_give_the_same_output_in_the_same_order(tmp_path: Path) -> None:
     assert two.stderr == one.stderr
     assert "checked 70 files" in two.stderr
     assert run("check", "--jobs", "-1", ".", cwd=tmp_path).returncode == 2
+
+
+def test_check_reports_the_trust_codes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "docs/a.md",
+        """
+        ---
+        title: "Un article"
+        date: 2025-07-29
+        ---
+
+        Un chiffre isolé : 87 % hésitent.
+
+        ## Sources et références
+
+        1. **Futur** (Fiabilité : 3/10)
+           - Article du 12/09/2025
+           - https://www.example.org/futur
+        """,
+    )
+    done = run("check", "-v", "docs", cwd=tmp_path)
+    found = {line.split()[2]: line.split(":")[1] for line in done.stdout.splitlines()}
+    assert found["PRZ351"] == "10"
+    assert found["PRZ361"] == "8"
+    assert found["PRZ362"] == "10"
+    assert found["PRZ452"] == "8"
+    assert found["PRZ453"] == "6"
+    assert done.returncode == 0  # warnings fail only with --strict
+    assert run("check", "--strict", "docs", cwd=tmp_path).returncode == 1
+    write(
+        tmp_path,
+        "mkdocs.yml",
+        "site_name: T\nplugins:\n  - prizm:\n      trust_figures: 'off'\n      reliability_floor_average: false\n",
+    )
+    done = run("check", "-v", "-f", "mkdocs.yml", cwd=tmp_path)
+    assert "PRZ453" not in done.stdout
+    assert "PRZ361" not in done.stdout
+    assert "PRZ362" in done.stdout

@@ -42,7 +42,7 @@ RE_FIGURE = re.compile(
     rf"(?:€|euros?\b|EUR\b|dollars?\b|\$|USD\b))"
     # "3 fois plus", "3x", "x3", "×3"
     rf"|(?P<times>{_NUM}{_SP}fois[ \u00a0]+(?:plus|moins|mieux|sup[ée]rieur|inf[ée]rieur)"
-    rf"|{_NUM}{_SP}[x×](?![\w×]|[ \u00a0]?\d)|[x×]{_SP}{_NUM}(?![\w,.]\d|[\w%€])"
+    rf"|{_NUM}{_SP}[x×](?![\w×]|[ \u00a0]?\d)|(?<!\d[ \u00a0])[x×]{_SP}{_NUM}(?![\w,.]\d|[\w%€])"
     rf"|multipli[ée]e?s?[ \u00a0]+par[ \u00a0]+{_NUM})"
     rf")"
     # "$5 billion", "€300"
