@@ -124,9 +124,12 @@ class Problem:
 
 
 #: Informational problems about what a page simply lacks (a link list's scores and URLs, a
-#: citation in an article without sources).  The MkDocs adapter logs them at debug level, and
-#: does not read a file again just to give them a line.
-ROUTINE_CODES: frozenset[str] = frozenset({"PRZ303", "PRZ307", "PRZ401"})
+#: citation in an article without sources, citations of its sources or of its figures).  The
+#: MkDocs adapter logs them at debug level, and does not read a file again just to give them a
+#: line (unless a report is written); ``mkdocs-prizm check -v`` shows them.
+ROUTINE_CODES: frozenset[str] = frozenset(
+    {"PRZ303", "PRZ307", "PRZ401", "PRZ451", "PRZ452", "PRZ453"}
+)
 
 
 class ProblemSink:
