@@ -89,7 +89,8 @@ def test_report_has_the_trust_parts(build_site: BuildSite) -> None:
 
 def test_strict_build_fails_on_a_future_source_not_on_notes(build_site: BuildSite) -> None:
     assert not build_site(PAGES, plugin(), strict=True).ok
-    pages = {"index.md": "# Accueil\n", "blog/b.md": CLEAN.replace("## Sources", "Et 87 % hésitent.\n\n## Sources")}
+    figures = CLEAN.replace("## Sources", "Et 87 % hésitent.\n\n## Sources")
+    pages = {"index.md": "# Accueil\n", "blog/b.md": figures}
     build = build_site(pages, plugin(), strict=True)
     assert build.ok, build.log
     build = build_site(pages, plugin(trust_figures="warning"), strict=True)

@@ -456,7 +456,8 @@ def test_check_reports_the_trust_codes(tmp_path: Path) -> None:
     write(
         tmp_path,
         "mkdocs.yml",
-        "site_name: T\nplugins:\n  - prizm:\n      trust_figures: 'off'\n      reliability_floor_average: false\n",
+        "site_name: T\nplugins:\n  - prizm:\n      trust_figures: 'off'\n"
+        "      reliability_floor_average: false\n",
     )
     done = run("check", "-v", "-f", "mkdocs.yml", cwd=tmp_path)
     assert "PRZ453" not in done.stdout

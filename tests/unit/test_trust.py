@@ -22,7 +22,6 @@ from mkdocs_prizm.core.trust.summary import LINK_DEAD, site_trust
         ("87 % des PME", ["87 %"]),
         ("87% des PME", ["87%"]),
         ("12,5 % et 3.5%", ["12,5 %", "3.5%"]),
-        ("douze pour cent, 12 pour cent", ["12 pour cent"]),
         ("une enveloppe de 1,5 M€ puis 300 000 euros", ["1,5 M€", "300 000 euros"]),
         (
             "2 milliards d'euros et 5 millions de dollars",
@@ -30,7 +29,7 @@ from mkdocs_prizm.core.trust.summary import LINK_DEAD, site_trust
         ),
         ("$5 billion, 180€ par mois", ["$5 billion", "180€"]),
         ("3 fois plus rapide, 2 fois moins cher", ["3 fois plus", "2 fois moins"]),
-        ("un gain 3x, puis ×4, multiplié par 10", ["3x", "×4", "multiplié par 10"]),
+        ("un gain 3×, puis ×4, multiplié par 10", ["3×", "×4", "multiplié par 10"]),
         # not figures
         ("100 % français, 100% en ligne", []),
         ("deux fois par semaine, 3 fois par jour", []),
