@@ -23,12 +23,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from mkdocs_prizm.core.article import Article
+from mkdocs_prizm.core.blocks import introduction_end
+from mkdocs_prizm.core.pipeline import Processed
 from mkdocs_prizm.render import SOURCES_CLOSE, SOURCES_OPEN
 
 __all__ = [
     "SHOWN_BY_MATERIAL",
     "blog_of",
     "clean_excerpt",
+    "excerpt_cut",
     "excerpt_post_url",
     "find_blogs",
     "give_post_details",
@@ -110,3 +113,19 @@ def clean_excerpt(html: str, post_url: str) -> str:
 def excerpt_post_url(excerpt: Any, view: Page) -> str:
     """The post's URL from the index page ``view``."""
     return get_relative_url(excerpt.post.url, view.url)
+
+
+def excerpt_cut(processed: Processed, separator: str) -> tuple[int, str] | None:
+    """Where a post's excerpt ends when its author did not say: after the introduction.
+
+    Returns:
+        ``(line, separator)`` for ``article_markdown``, or ``None`` when the post has its
+        separator or no introduction.
+    """
+    if separator in processed.body:
+        return None
+    section = processed.article.sources
+    lines = processed.body.split("\n")
+    stop = section.start_line - processed.body_offset - 1 if section else None
+    at = introduction_end(processed.body, lines, stop=stop)
+    return None if at is None else (at, separator)

@@ -24,6 +24,7 @@ from mkdocs_prizm.core.pipeline import Processed
 from mkdocs_prizm.core.problems import Problem
 from mkdocs_prizm.core.report import article_record, build_report
 from mkdocs_prizm.core.sources_index import ArticleRef, reliability_histogram, sources_index
+from mkdocs_prizm.core.trust.summary import LinkStatus, site_trust, unknown_link_status
 from mkdocs_prizm.render import Renderer
 
 __all__ = [
@@ -126,13 +127,17 @@ def write_report(
     problems: Iterable[Problem],
     *,
     version: str,
+    link_status: LinkStatus = unknown_link_status,
 ) -> None:
     """Write the JSON report (UTF-8, sorted keys, stable across identical builds).
+
+    ``link_status`` tells a source's link status when link-health data is at hand (the dead
+    links of the trust summary); by default every status is unknown.
 
     Raises:
         PluginError: When the file cannot be written (its folder is gone, the disk is full).
     """
-    records = [article_record(p) for p in articles.values()]
+    records = [article_record(p, link_status) for p in articles.values()]
     others = [p for p in problems if p.file not in articles]
     report = build_report(records, generator_version=version, other_problems=others)
     text = json.dumps(report, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
@@ -157,12 +162,19 @@ def add_sources_page(files: Files, config: MkDocsConfig, src_uri: str, title: st
 
 
 def fill_sources_page(
-    files: Files, src_uri: str, articles: Iterable[Processed], renderer: Renderer
+    files: Files,
+    src_uri: str,
+    articles: Iterable[Processed],
+    renderer: Renderer,
+    *,
+    link_status: LinkStatus = unknown_link_status,
 ) -> bool:
     """Put the index into the sources page's built content; ``False`` if the page is absent.
 
     Called from ``on_env``: every page's content is built by then, so every article is known.
+    The trust summary counts dead links when ``link_status`` knows them.
     """
+    articles = list(articles)
     file = files.get_file_from_path(src_uri)
     page = file.page if file is not None else None
     if not isinstance(page, Page) or page.content is None:
@@ -175,7 +187,20 @@ def fill_sources_page(
             return ""
         return get_relative_url(target.url, page.url) + "#" + ref.anchor
 
-    html = renderer.sources_index(groups, reliability_histogram(groups), link=link)
+    def article_link(path: str) -> str:
+        target = files.get_file_from_path(path)
+        if target is None or target.inclusion.value <= InclusionLevel.DRAFT.value:
+            return ""
+        return get_relative_url(target.url, page.url)
+
+    trust = site_trust(((p.article, p.trust) for p in articles), link_status)
+    html = renderer.sources_index(
+        groups,
+        reliability_histogram(groups),
+        link=link,
+        trust=trust,
+        article_link=article_link,
+    )
     content = page.content.replace(f"<p>{SOURCES_INDEX_MARKER}</p>", SOURCES_INDEX_MARKER)
     if SOURCES_INDEX_MARKER in content:
         page.content = content.replace(SOURCES_INDEX_MARKER, html, 1)

@@ -23,9 +23,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_prizm import audit, blog, editorial, link_health, pages
-from mkdocs_prizm.core.article import Article
+from mkdocs_prizm.core.article import Article, Source
 from mkdocs_prizm.core.audit import Auditor, default_markers
-from mkdocs_prizm.core.blocks import introduction_end
 from mkdocs_prizm.core.fences import fences_for
 from mkdocs_prizm.core.jsonld import build_blogposting
 from mkdocs_prizm.core.links import LinkRecord
@@ -228,7 +227,8 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         excerpt = None
         if post_of is not None:
             blog.give_post_details(post_of, page, article)
-            excerpt = self._excerpt(processed, blog.separator(post_of))
+            if self.options.blog_excerpt == "intro":
+                excerpt = blog.excerpt_cut(processed, blog.separator(post_of))
         try:
             # The fragments are rendered now and put into the page's HTML later
             # (on_page_content, on_page_context).
@@ -236,16 +236,6 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             return article_markdown(processed, self.renderer.citation, excerpt=excerpt)
         except TemplateError as exc:
             raise PluginError(f"prizm: {path}: {exc}") from None
-
-    def _excerpt(self, processed: Processed, separator: str) -> tuple[int, str] | None:
-        """Where a blog post's excerpt ends, when the author did not say (``blog_excerpt``)."""
-        if self.options.blog_excerpt == "off" or separator in processed.body:
-            return None
-        section = processed.article.sources
-        lines = processed.body.split("\n")
-        stop = section.start_line - processed.body_offset - 1 if section else None
-        at = introduction_end(processed.body, lines, stop=stop)
-        return None if at is None else (at, separator)
 
     def _render(
         self, article: Article, page: Page, config: MkDocsConfig, *, post: bool
@@ -317,7 +307,11 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             return None
         try:
             built = editorial.fill_sources_page(
-                files, self.options.sources_page, self.articles.values(), self.renderer
+                files,
+                self.options.sources_page,
+                self.articles.values(),
+                self.renderer,
+                link_status=self._link_status,
             )
         except TemplateError as exc:
             raise PluginError(f"prizm: {exc}") from None
@@ -363,7 +357,11 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             self._report(found)
         if self.report_path is not None:
             editorial.write_report(
-                self.report_path, self.articles, self.problems, version=_version()
+                self.report_path,
+                self.articles,
+                self.problems,
+                version=_version(),
+                link_status=self._link_status,
             )
             log.info(f"editorial report written to {self.report_path}")
         if leaks:
@@ -391,6 +389,11 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 Problem(path, r.line, 0, Severity.WARNING, r.code, r.message) for r in removals
             )
         return clean
+
+    def _link_status(self, source: Source) -> str:
+        """What the links cache says of a source's link (``unknown`` when not checked)."""
+        record = self.links.get(source.url) if self.options.links_cache else None
+        return record.state.value if record is not None else "unknown"
 
     def _report(self, problems: Any) -> None:
         if self.report_path is not None:

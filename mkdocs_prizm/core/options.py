@@ -87,6 +87,29 @@ def _optional_positive_int(value: Any) -> int | None:
     raise TypeError("expected a whole number above 0")
 
 
+def _limit(value: Any, read: Callable[[Any], Any]) -> Any:
+    """``false`` or 0 turns a limit off (``None``); other values are read by ``read``."""
+    if value is False or (
+        isinstance(value, int | float) and not isinstance(value, bool) and value == 0
+    ):
+        return None
+    return read(value)
+
+
+def _optional_years(value: Any) -> int | None:
+    return _limit(value, _optional_positive_int)  # type: ignore[no-any-return]
+
+
+def _optional_floor(value: Any) -> float | None:
+    def read(value: Any) -> float:
+        score = _number(value)
+        if 0 < score <= 10:
+            return score
+        raise TypeError("expected a score from 0 to 10, or false to turn the check off")
+
+    return _limit(value, read)  # type: ignore[no-any-return]
+
+
 def _thresholds(value: Any) -> tuple[float, float, float]:
     if isinstance(value, list | tuple) and len(value) == 3:
         scores = tuple(_number(v) for v in value)
@@ -260,6 +283,29 @@ class PrizmOptions:
     )
     audit_skip: tuple[str, ...] = _option(
         (), _texts, "Glob patterns of site files (relative to site_dir) the audit does not scan."
+    )
+    # -- trust checks: sources' freshness, citation coverage, reliability floors -------------
+    sources_max_age_years: int | None = _option(
+        5,
+        _optional_years,
+        "Note (PRZ352) a source older than this many years before the article; false: off.",
+    )
+    reliability_floor_average: float | None = _option(
+        6.0,
+        _optional_floor,
+        "Warn (PRZ361) when the mean reliability of an article's sources is under this "
+        "score; false: off.",
+    )
+    reliability_floor_cited: float | None = _option(
+        5.0,
+        _optional_floor,
+        "Warn (PRZ362) when a source the text relies on scores under this; false: off.",
+    )
+    trust_figures: str = _option(
+        "info",
+        _choice("info", "warning", "off"),
+        "Figures (87 %, 1,5 M€, 3 fois plus) in a paragraph citing no source (PRZ453): "
+        "info, warning or off.",
     )
 
     @classmethod

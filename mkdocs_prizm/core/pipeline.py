@@ -25,7 +25,7 @@ from mkdocs_prizm.core.blocks import list_breaks, replace_pseudo_bullets
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.detect import check_image, is_article_path, is_internal_report, rated
-from mkdocs_prizm.core.fences import Fences, may_have_code_blocks
+from mkdocs_prizm.core.fences import Fences, code_flags, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
     LazyKeyLines,
@@ -42,6 +42,7 @@ from mkdocs_prizm.core.readtime import disagrees, reading_time
 from mkdocs_prizm.core.residue import report_residue
 from mkdocs_prizm.core.sources import parse_sources
 from mkdocs_prizm.core.titles import strip_titles
+from mkdocs_prizm.core.trust import Trust, assess
 
 __all__ = ["Pipeline", "Processed", "analyse"]
 
@@ -74,6 +75,8 @@ class Processed:
             (``PRZ801``-``PRZ804``, see [`find_residue`][mkdocs_prizm.core.residue.find_residue]).
         keep_out: Whether adapters keep the page out of the site: an internal report, or an
             article with residue when ``residue_exclude`` is set.
+        trust: The trust checks' findings (freshness, coverage, floors); ``None`` for
+            ordinary pages.
     """
 
     article: Article
@@ -88,6 +91,7 @@ class Processed:
     internal_report: bool = False
     residue: int = 0
     keep_out: bool = False
+    trust: Trust | None = None
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -294,6 +298,18 @@ class Pipeline:
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
         if fields["image"] and self.file_exists is not None:
             check_image(fields["image"], path, self.file_exists, sink, fm.field_lines)
+        trust = None
+        if not report:
+            trust = assess(
+                section,
+                citations,
+                lines,
+                body_sink,
+                options=options,
+                dates=(fields["date"], fields["updated"]),
+                line_offset=offset,
+                code=code_flags(lines) if code_blocks else None,
+            )
         if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
             # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them
             # the alias (pubDate) or the parsed value of a date written as text ("2025-07-29").
@@ -329,6 +345,7 @@ class Pipeline:
             internal_report=report,
             residue=residue,
             keep_out=report or bool(residue and options.residue_exclude),
+            trust=trust,
         )
 
     @property

@@ -66,8 +66,18 @@ CODES: dict[str, str] = {
     "PRZ372": "A source link redirects permanently to another address.",
     "PRZ373": "A source link could not be checked (timeout, no connection, server error).",
     "PRZ374": "The links cache is missing or cannot be read; no link is marked.",
+    # trust: sources' freshness
+    "PRZ351": "A source is dated after the article (its update date, else its publication date).",
+    "PRZ352": "A source is older than `sources_max_age_years` before the article.",
+    # trust: reliability floors
+    "PRZ361": "The mean reliability of an article's sources is under `reliability_floor_average`.",
+    "PRZ362": "A source the text relies on scores under `reliability_floor_cited`.",
     # citations
     "PRZ401": "An inline citation matches no entry of the sources section.",
+    # trust: citation coverage
+    "PRZ451": "A source of the sources section is never cited in the text (which cites others).",
+    "PRZ452": "The text cites none of the sources of its sources section.",
+    "PRZ453": "Figures (87 %, 1,5 M€, 3 fois plus) in a paragraph that cites no source.",
     # reading time
     "PRZ501": "The declared reading time differs from the computed one beyond the tolerance.",
     # authors
@@ -131,9 +141,12 @@ class Problem:
 
 
 #: Informational problems about what a page simply lacks (a link list's scores and URLs, a
-#: citation in an article without sources).  The MkDocs adapter logs them at debug level, and
-#: does not read a file again just to give them a line.
-ROUTINE_CODES: frozenset[str] = frozenset({"PRZ303", "PRZ307", "PRZ401"})
+#: citation in an article without sources, citations of its sources or of its figures).  The
+#: MkDocs adapter logs them at debug level, and does not read a file again just to give them a
+#: line (unless a report is written); ``mkdocs-prizm check -v`` shows them.
+ROUTINE_CODES: frozenset[str] = frozenset(
+    {"PRZ303", "PRZ307", "PRZ401", "PRZ451", "PRZ452", "PRZ453"}
+)
 
 
 class ProblemSink:

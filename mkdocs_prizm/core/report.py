@@ -21,6 +21,12 @@ from mkdocs_prizm.core.article import Article, Source
 from mkdocs_prizm.core.pipeline import Processed
 from mkdocs_prizm.core.problems import Problem, Severity
 from mkdocs_prizm.core.sources.reliability import mean_score
+from mkdocs_prizm.core.trust.summary import (
+    LinkStatus,
+    dead_links,
+    trust_record,
+    unknown_link_status,
+)
 
 __all__ = [
     "REPORT_FORMAT",
@@ -71,18 +77,24 @@ def _source_record(source: Source) -> dict[str, Any]:
     }
 
 
-def article_record(processed: Processed) -> dict[str, Any]:
+def article_record(
+    processed: Processed, link_status: LinkStatus = unknown_link_status
+) -> dict[str, Any]:
     """One article's line of the editorial report.
 
     Args:
         processed: The result of the pipeline for the article.
+        link_status: Tells a source's link status, when link-health data is at hand
+            (default: unknown, and ``trust.links.dead`` is ``None``).
 
     Returns:
         A JSON-ready dict: ``path``, ``title``, ``date``, ``updated``, ``authors``,
         ``language``, ``reading_time`` (declared and computed), ``sources`` (count, declared
         count, rated/unrated counts, reliability mean and minimum over rated sources, refused
-        links, entries), ``unmatched_citations``, ``internal_note`` (its fields, or ``None``)
-        and ``problems``.
+        links, entries), ``unmatched_citations``, ``internal_note`` (its fields, or ``None``),
+        ``trust`` (freshness, coverage, floors and dead links, see
+        [`trust_record`][mkdocs_prizm.core.trust.summary.trust_record]; ``None`` when not
+        checked) and ``problems``.
     """
     article: Article = processed.article
     entries = article.sources.entries if article.sources is not None else ()
@@ -97,6 +109,9 @@ def article_record(processed: Processed) -> dict[str, Any]:
     counts = {severity.value: 0 for severity in Severity}
     for problem in processed.problems:
         counts[problem.severity.value] += 1
+    trust = trust_record(processed.trust)
+    if trust is not None:
+        trust["links"] = {"dead": dead_links(entries, link_status)}
     return {
         "path": article.path,
         "title": article.title,
@@ -132,9 +147,47 @@ def article_record(processed: Processed) -> dict[str, Any]:
             "optimised_at": note.optimised_at,
             "fields": [[key, value] for key, value in note.fields],
         },
+        "trust": trust,
         "problem_counts": counts,
         "problems": [problem_record(p) for p in processed.problems],
     }
+
+
+def _trust_summary(articles: Iterable[Mapping[str, Any]]) -> dict[str, Any]:
+    """The trust parts of the article records, counted across the site."""
+    counts = dict.fromkeys(
+        (
+            "articles",
+            "future_sources",
+            "stale_sources",
+            "undated_sources",
+            "uncited_sources",
+            "figure_paragraphs",
+            "uncited_figure_paragraphs",
+            "articles_below_average_floor",
+            "articles_below_cited_floor",
+        ),
+        0,
+    )
+    dead: int | None = None
+    for record in articles:
+        trust = record.get("trust")
+        if not trust:
+            continue
+        fresh, cover, floors = trust["freshness"], trust["coverage"], trust["floors"]
+        counts["articles"] += 1
+        counts["future_sources"] += len(fresh["future"])
+        counts["stale_sources"] += len(fresh["stale"])
+        counts["undated_sources"] += fresh["undated"]
+        counts["uncited_sources"] += len(cover["uncited"])
+        counts["figure_paragraphs"] += cover["figure_paragraphs"]
+        counts["uncited_figure_paragraphs"] += cover["uncited_figure_paragraphs"]
+        counts["articles_below_average_floor"] += floors["below_average_floor"]
+        counts["articles_below_cited_floor"] += floors["below_cited_floor"]
+        found = (trust.get("links") or {}).get("dead")
+        if found is not None:
+            dead = (dead or 0) + found
+    return {**counts, "dead_links": dead}
 
 
 def _generated_at(environ: Mapping[str, str]) -> str | None:
@@ -212,6 +265,7 @@ def build_report(
             "unmatched_citations": unmatched,
             "problems": severities,
             "codes": dict(sorted(codes.items())),
+            "trust": _trust_summary(articles),
         },
         "articles": articles,
         "other_problems": others,

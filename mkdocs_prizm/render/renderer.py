@@ -23,8 +23,10 @@ from mkdocs_prizm.core.jsonld import dumps_jsonld
 from mkdocs_prizm.core.links import LinkRecord
 from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.sources_index import ArticleRef, HistogramBucket, SourceGroup
+from mkdocs_prizm.core.trust.summary import SiteTrust
 from mkdocs_prizm.render.environment import load
 from mkdocs_prizm.render.histogram import histogram_bars
+from mkdocs_prizm.render.trust import trust_rows
 from mkdocs_prizm.render.views import byline_view, source_view
 
 __all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "RenderOptions", "Renderer"]
@@ -182,8 +184,12 @@ class Renderer:
         histogram: Sequence[HistogramBucket],
         *,
         link: Callable[[ArticleRef], str],
+        trust: SiteTrust | None = None,
+        article_link: Callable[[str], str] | None = None,
     ) -> str:
-        """The public sources page's index: the histogram, then every source and its articles.
+        """The public sources page's index: histogram, sources and articles, trust summary.
+
+        The trust summary is ``prizm/sources_trust.html``, included by the page's template.
 
         Args:
             groups: The sources, from ``sources_index``.
@@ -191,6 +197,9 @@ class Renderer:
                 [`reliability_histogram`][mkdocs_prizm.core.sources_index.reliability_histogram].
             link: Gives the URL of a citing article's entry, relative to the sources page
                 (empty when the article is not in the site).
+            trust: The trust checks counted across the site; ``None`` leaves the summary out.
+            article_link: Gives the URL of an article (by path) relative to the sources page,
+                empty when it is not in the site.
         """
         if self._sources_page is None:
             self._sources_page = load(self.env, "prizm/sources_page.html")
@@ -210,6 +219,8 @@ class Renderer:
             labels=labels,
             link_rel=self.options.link_rel,
             link_target=self.options.link_target,
+            trust=trust,
+            trust_rows=trust_rows(trust, labels, language, article_link) if trust else [],
         )
         return astral_to_charrefs(html)
 

@@ -453,3 +453,43 @@ def test_residue_fails_strict_and_a_page_without_front_matter_is_an_article(
     assert "docs/guide.md:7:1: warning PRZ801" in done.stdout
     assert "docs/guide.md:9:1: warning PRZ803" in done.stdout
     assert "checked 3 files (2 articles)" in done.stderr
+
+
+def test_check_reports_the_trust_codes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "docs/a.md",
+        """
+        ---
+        title: "Un article"
+        date: 2025-07-29
+        ---
+
+        Un chiffre isolé : 87 % hésitent.
+
+        ## Sources et références
+
+        1. **Futur** (Fiabilité : 3/10)
+           - Article du 12/09/2025
+           - https://www.example.org/futur
+        """,
+    )
+    done = run("check", "-v", "docs", cwd=tmp_path)
+    found = {line.split()[2]: line.split(":")[1] for line in done.stdout.splitlines()}
+    assert found["PRZ351"] == "10"
+    assert found["PRZ361"] == "8"
+    assert found["PRZ362"] == "10"
+    assert found["PRZ452"] == "8"
+    assert found["PRZ453"] == "6"
+    assert done.returncode == 0  # warnings fail only with --strict
+    assert run("check", "--strict", "docs", cwd=tmp_path).returncode == 1
+    write(
+        tmp_path,
+        "mkdocs.yml",
+        "site_name: T\nplugins:\n  - prizm:\n      trust_figures: 'off'\n"
+        "      reliability_floor_average: false\n",
+    )
+    done = run("check", "-v", "-f", "mkdocs.yml", cwd=tmp_path)
+    assert "PRZ453" not in done.stdout
+    assert "PRZ361" not in done.stdout
+    assert "PRZ362" in done.stdout
