@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_prizm import blog, editorial, pages
+from mkdocs_prizm import blog, editorial, pages, preview
 from mkdocs_prizm.core.article import Article
 from mkdocs_prizm.core.blocks import introduction_end
 from mkdocs_prizm.core.fences import fences_for
@@ -148,6 +148,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"prizm: sanitise_allow_tags: {error}") from None
         if options.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
+        preview.add_script(config, options)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -160,7 +161,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.fragments = {}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add the sources page, find the tags listing to link tags to, publish the stylesheet."""
+        """Add the sources page, find the tags listing to link tags to, publish the assets."""
         renderer = self.renderer
         if renderer is None:
             return None
@@ -173,6 +174,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             renderer.options = dataclasses.replace(renderer.options, tags_url=found)
         if self.options.css and files.get_file_from_path(CSS_URI) is None:
             files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS_SOURCE)))
+        preview.publish_script(files, config, self.options)
         return files
 
     # -- pages -----------------------------------------------------------------------------
@@ -211,7 +213,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             # The fragments are rendered now and put into the page's HTML later
             # (on_page_content, on_page_context).
             self.fragments[path] = self._render(article, page, config, post=post_of is not None)
-            return article_markdown(processed, self.renderer.citation, excerpt=excerpt)
+            return article_markdown(processed, self.renderer.citer(article), excerpt=excerpt)
         except TemplateError as exc:
             raise PluginError(f"prizm: {path}: {exc}") from None
 

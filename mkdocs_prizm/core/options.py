@@ -222,6 +222,13 @@ class PrizmOptions:
     sanitise_allow_tags: tuple[str, ...] = _option(
         (), _texts, "Extra elements the sanitiser keeps (iframe...); attributes still checked."
     )
+    # -- citation previews
+    citations_preview: bool = _option(
+        True,
+        _bool,
+        "Show a citation's source (title, type, date, badge) when it is focused or hovered "
+        "(prizm.js); when off, the citation carries that summary as a plain title.",
+    )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None = None) -> PrizmOptions:

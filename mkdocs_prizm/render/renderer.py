@@ -24,7 +24,7 @@ from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.sources_index import ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.render.environment import load
 from mkdocs_prizm.render.histogram import histogram_bars
-from mkdocs_prizm.render.views import byline_view, source_view
+from mkdocs_prizm.render.views import SourceView, byline_view, citation_summary, source_view
 
 __all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "RenderOptions", "Renderer"]
 
@@ -48,6 +48,8 @@ class RenderOptions:
         tags_url: The tags page, site-relative (``tags/``) or absolute, or ``None``.
         tag_anchor: Turns a tag into the fragment of its entry on the tags page (Material's
             own slug rule when its tags plugin is on); ``None`` for ``tag:<slug>``.
+        citation_title: Give each citation its source in words as a ``title`` (when the
+            script's previews are off).
     """
 
     language: str = "fr"
@@ -57,6 +59,7 @@ class RenderOptions:
     link_target: str | None = None
     tags_url: str | None = None
     tag_anchor: Callable[[str], str] | None = None
+    citation_title: bool = False
 
     @classmethod
     def from_options(cls, options: PrizmOptions, language: str, **extra: Any) -> RenderOptions:
@@ -68,6 +71,7 @@ class RenderOptions:
             link_rel=options.sources_link_rel,
             link_target=options.sources_link_target,
             tags_url=options.tags_url,
+            citation_title=not options.citations_preview,
             **extra,
         )
 
@@ -154,10 +158,43 @@ class Renderer:
         count = len(article.sources.entries) if article.sources else 0
         return f'<section class="prizm-sources" aria-label="{escaped}" data-count="{count}">'
 
-    def citation(self, citation: Citation, text: str) -> str:
-        """The link of one citation, around ``text`` (Markdown, as the author wrote it)."""
+    def citation(self, citation: Citation, text: str, entry: SourceView | None = None) -> str:
+        """The link of one citation, around ``text`` (Markdown, as the author wrote it).
+
+        Args:
+            citation: The citation.
+            text: The cited text.
+            entry: The view of the cited source, when known: its summary becomes the link's
+                ``title`` with ``citation_title``.
+        """
+        title = ""
+        if entry is not None and self.options.citation_title:
+            title = _markdown_inert(citation_summary(entry))
         # The text is the author's Markdown, rendered (and sanitised) after the link is put in.
-        return self._citation(citation=citation, text=markupsafe.Markup(text))  # noqa: S704
+        return self._citation(
+            citation=citation,
+            text=markupsafe.Markup(text),  # noqa: S704
+            entry=entry,
+            title=title,
+        )
+
+    def citer(self, article: Article) -> Callable[[Citation, str], str]:
+        """The citation maker of ``article`` (for ``article_markdown``): each citation is
+        rendered with the view of the source it cites, made once per source."""
+        sources = {s.number: s for s in article.sources.entries} if article.sources else {}
+        labels = self.labels_for(article.language)
+        views: dict[int, SourceView] = {}
+
+        def cite(citation: Citation, text: str) -> str:
+            entry = views.get(citation.number)
+            source = sources.get(citation.number)
+            if entry is None and source is not None:
+                entry = views[citation.number] = source_view(
+                    source, labels, article.language, self.options.thresholds
+                )
+            return self.citation(citation, text, entry)
+
+        return cite
 
     def jsonld(self, data: Mapping[str, Any]) -> str:
         """The ``<script type="application/ld+json">`` element of ``data``."""
@@ -216,6 +253,17 @@ class Renderer:
             slug = "".join(ch if ch.isalnum() else "-" for ch in tag.casefold()).strip("-")
             anchor = f"tag:{slug}"
         return f"{_relative(options.tags_url, base_url)}#{anchor}"
+
+
+#: What Python-Markdown's inline patterns read before raw HTML is set aside (code spans,
+#: escapes, links, math): written as character references inside an attribute of the citation.
+_MARKDOWN_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "`\\[]()*_$~^=:{}|!"})
+
+
+def _markdown_inert(text: str) -> markupsafe.Markup:
+    """``text`` escaped for an HTML attribute that goes through Markdown unchanged."""
+    escaped = str(markupsafe.escape(text)).translate(_MARKDOWN_INERT)
+    return markupsafe.Markup(astral_to_charrefs(escaped))  # noqa: S704 - escaped above
 
 
 def _relative(path: str, base_url: str) -> str:
