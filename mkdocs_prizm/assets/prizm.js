@@ -44,12 +44,14 @@
     return node && node.closest ? node.closest("a.prizm-cite") : null;
   }
 
+  // The entry a citation links to on this page (Material's instant navigation makes every
+  // href absolute: the page's own URL with the entry's fragment).
   function entryOf(link) {
-    var href = link.getAttribute("href") || "";
-    if (href.charAt(0) !== "#") return null;
+    var here = window.location;
+    if (!link.hash || link.pathname !== here.pathname || link.search !== here.search) return null;
     var id;
     try {
-      id = decodeURIComponent(href.slice(1));
+      id = decodeURIComponent(link.hash.slice(1));
     } catch (error) {
       return null;
     }
@@ -133,16 +135,20 @@
     tip.classList.remove("prizm-preview--above");
     var width = document.documentElement.clientWidth;
     var height = document.documentElement.clientHeight;
+    // A citation wrapped over two lines: under its last line, or above its first.
     var rects = link.getClientRects();
-    var at = rects.length ? rects[0] : link.getBoundingClientRect();
+    var whole = link.getBoundingClientRect();
+    var first = rects.length ? rects[0] : whole;
+    var last = rects.length ? rects[rects.length - 1] : whole;
     var box = tip.getBoundingClientRect();
-    var left = Math.min(Math.max(at.left, MARGIN), Math.max(MARGIN, width - box.width - MARGIN));
-    var below = link.getBoundingClientRect().bottom + GAP;
-    var top = below;
-    if (below + box.height > height - MARGIN && at.top - GAP - box.height >= MARGIN) {
-      top = at.top - GAP - box.height;
+    var at = last;
+    var top = last.bottom + GAP;
+    if (top + box.height > height - MARGIN && first.top - GAP - box.height >= MARGIN) {
+      at = first;
+      top = first.top - GAP - box.height;
       tip.classList.add("prizm-preview--above");
     }
+    var left = Math.min(Math.max(at.left, MARGIN), Math.max(MARGIN, width - box.width - MARGIN));
     tip.style.left = Math.round(left + window.scrollX) + "px";
     tip.style.top = Math.round(top + window.scrollY) + "px";
   }
@@ -224,7 +230,9 @@
     document.addEventListener("keydown", function (event) {
       if ((event.key === "Escape" || event.key === "Esc") && owner) hide();
     });
-    window.addEventListener("resize", hide);
+    window.addEventListener("resize", function () {
+      if (owner && tip && !tip.hidden) place(owner);
+    });
     var material = window.document$;
     if (material && typeof material.subscribe === "function") {
       material.subscribe(function () {
