@@ -179,8 +179,10 @@ class Renderer:
         )
 
     def citer(self, article: Article) -> Callable[[Citation, str], str]:
-        """The citation maker of ``article`` (for ``article_markdown``): each citation is
-        rendered with the view of the source it cites, made once per source."""
+        """The citation maker of ``article``, for ``article_markdown``.
+
+        Each citation is rendered with the view of the source it cites, made once per source.
+        """
         sources = {s.number: s for s in article.sources.entries} if article.sources else {}
         labels = self.labels_for(article.language)
         views: dict[int, SourceView] = {}

@@ -297,9 +297,7 @@ def test_keyboard_and_pointer(browser: Browser, server: str, site: str, scheme: 
 def test_material_instant_navigation(browser: Browser, server: str) -> None:
     """A page reached by Material's instant navigation previews its citations too."""
     page = _open(browser, f"{server}/material/", "light")
-    page.evaluate(
-        "document.querySelector('a[href*=\"ia-generative-pme-paradoxe\"]').click()"
-    )
+    page.evaluate("document.querySelector('a[href*=\"ia-generative-pme-paradoxe\"]').click()")
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         if page.evaluate("document.querySelectorAll('a.prizm-cite').length"):
