@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+import jinja2.meta
 import markupsafe
 
 from mkdocs_prizm.core.article import Article, Citation, Source
@@ -92,6 +93,9 @@ class Renderer:
         self._byline = load(env, "prizm/byline.html")
         self._sources = load(env, "prizm/sources.html")
         self._citation = load(env, "prizm/citation.html")
+        # The packaged citation.html reads the cited source only for its title: with previews
+        # on, the sources' views are not made for citations, unless an override reads them.
+        self._citation_entry = options.citation_title or _reads(env, "prizm/citation.html", "entry")
         self._jsonld = load(env, "prizm/jsonld.html")
         self._sources_page: Callable[..., str] | None = None
 
@@ -187,6 +191,9 @@ class Renderer:
         labels = self.labels_for(article.language)
         views: dict[int, SourceView] = {}
 
+        if not self._citation_entry:
+            return self.citation
+
         def cite(citation: Citation, text: str) -> str:
             entry = views.get(citation.number)
             source = sources.get(citation.number)
@@ -266,6 +273,17 @@ def _markdown_inert(text: str) -> markupsafe.Markup:
     """``text`` escaped for an HTML attribute that goes through Markdown unchanged."""
     escaped = str(markupsafe.escape(text)).translate(_MARKDOWN_INERT)
     return markupsafe.Markup(astral_to_charrefs(escaped))  # noqa: S704 - escaped above
+
+
+def _reads(env: jinja2.Environment, name: str, variable: str) -> bool:
+    """Whether template ``name`` reads ``variable`` (when its source cannot be read: yes)."""
+    if env.loader is None:
+        return True
+    try:
+        source = env.loader.get_source(env, name)[0]
+        return variable in jinja2.meta.find_undeclared_variables(env.parse(source))
+    except jinja2.TemplateError:
+        return True
 
 
 def _relative(path: str, base_url: str) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -54,3 +56,16 @@ def test_a_missing_entry_gives_no_title() -> None:
     text = TITLED.citer(Article())(CITATION, "Alpha")
     assert "title=" not in text
     assert 'href="#prizm-source-1"' in text
+
+
+def test_an_override_reading_entry_gets_it(tmp_path: Path) -> None:
+    override = tmp_path / "prizm" / "citation.html"
+    override.parent.mkdir()
+    override.write_text(
+        '<a class="prizm-cite" href="#{{ citation.target }}"'
+        ' data-tier="{{ entry.tier }}">{{ text }}</a>',
+        encoding="utf-8",
+    )
+    renderer = Renderer(make_environment([str(tmp_path)]), RenderOptions())
+    text = renderer.citer(_article("Alpha"))(CITATION, "Alpha")
+    assert text == '<a class="prizm-cite" href="#prizm-source-1" data-tier="high">Alpha</a>'
