@@ -130,7 +130,7 @@ class PrizmPreprocessor(Preprocessor):
         renderer = ext.renderer(str(context.get("language") or ""))
         article = processed.article
         store = self.md.htmlStash.store
-        markdown = article_markdown(processed, renderer.citation)
+        markdown = article_markdown(processed, renderer.citer(article))
         markdown = swap_markers(
             markdown,
             [(marker, store(html)) for marker, html in renderer.sources_fragments(article)],

@@ -22,7 +22,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from mkdocs_prizm import audit, blog, editorial, link_health, pages
+from mkdocs_prizm import audit, blog, editorial, link_health, pages, preview
 from mkdocs_prizm.core.article import Article, Source
 from mkdocs_prizm.core.audit import Auditor, default_markers
 from mkdocs_prizm.core.fences import fences_for
@@ -160,6 +160,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         if options.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         self.auditor = Auditor(default_markers(options.notes_patterns)) if options.audit else None
+        preview.add_script(config, options)
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -176,7 +177,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         return self.files is not None and self.files.get_file_from_path(path) is not None
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Add the sources page, find the tags listing to link tags to, publish the stylesheet."""
+        """Add the sources page, find the tags listing to link tags to, publish the assets."""
         self.files = files
         renderer = self.renderer
         if renderer is None:
@@ -190,6 +191,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             renderer.options = dataclasses.replace(renderer.options, tags_url=found)
         if self.options.css and files.get_file_from_path(CSS_URI) is None:
             files.append(File.generated(config, CSS_URI, abs_src_path=str(CSS_SOURCE)))
+        preview.publish_script(files, config, self.options)
         return files
 
     # -- pages -----------------------------------------------------------------------------
@@ -233,7 +235,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             # The fragments are rendered now and put into the page's HTML later
             # (on_page_content, on_page_context).
             self.fragments[path] = self._render(article, page, config, post=post_of is not None)
-            return article_markdown(processed, self.renderer.citation, excerpt=excerpt)
+            return article_markdown(processed, self.renderer.citer(article), excerpt=excerpt)
         except TemplateError as exc:
             raise PluginError(f"prizm: {path}: {exc}") from None
 

@@ -307,6 +307,13 @@ class PrizmOptions:
         "Figures (87 %, 1,5 M€, 3 fois plus) in a paragraph citing no source (PRZ453): "
         "info, warning or off.",
     )
+    # -- citation previews
+    citations_preview: bool = _option(
+        True,
+        _bool,
+        "Show a citation's source (title, type, date, badge) when it is focused or hovered "
+        "(prizm.js); when off, the citation carries that summary as a plain title.",
+    )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None = None) -> PrizmOptions:

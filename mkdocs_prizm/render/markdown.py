@@ -31,7 +31,8 @@ def article_markdown(
 
     Args:
         processed: The core's result.
-        cite: Makes the link of one citation around its text (``Renderer.citation``).
+        cite: Makes the link of one citation around its text (``Renderer.citer(article)``,
+            or ``Renderer.citation``).
         excerpt: ``(line, separator)``: put an excerpt separator (``<!-- more -->``) before
             that 0-based line of the body.
 

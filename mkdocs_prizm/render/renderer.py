@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+import jinja2.meta
 import markupsafe
 
 from mkdocs_prizm.core.article import Article, Citation, Source
@@ -27,7 +28,7 @@ from mkdocs_prizm.core.trust.summary import SiteTrust
 from mkdocs_prizm.render.environment import load
 from mkdocs_prizm.render.histogram import histogram_bars
 from mkdocs_prizm.render.trust import trust_rows
-from mkdocs_prizm.render.views import byline_view, source_view
+from mkdocs_prizm.render.views import SourceView, byline_view, citation_summary, source_view
 
 __all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "RenderOptions", "Renderer"]
 
@@ -53,6 +54,8 @@ class RenderOptions:
             own slug rule when its tags plugin is on); ``None`` for ``tag:<slug>``.
         links: The links cache (URL → record): dead links are marked.
         links_archive: Offer archived copies, with Robust Links attributes.
+        citation_title: Give each citation its source in words as a ``title`` (when the
+            script's previews are off).
     """
 
     language: str = "fr"
@@ -64,6 +67,7 @@ class RenderOptions:
     tag_anchor: Callable[[str], str] | None = None
     links: Mapping[str, LinkRecord] = dataclasses.field(default_factory=dict)
     links_archive: bool = False
+    citation_title: bool = False
 
     @classmethod
     def from_options(cls, options: PrizmOptions, language: str, **extra: Any) -> RenderOptions:
@@ -76,6 +80,7 @@ class RenderOptions:
             link_target=options.sources_link_target,
             tags_url=options.tags_url,
             links_archive=options.links_archive,
+            citation_title=not options.citations_preview,
             **extra,
         )
 
@@ -96,6 +101,9 @@ class Renderer:
         self._byline = load(env, "prizm/byline.html")
         self._sources = load(env, "prizm/sources.html")
         self._citation = load(env, "prizm/citation.html")
+        # The packaged citation.html reads the cited source only for its title: with previews
+        # on, the sources' views are not made for citations, unless an override reads them.
+        self._citation_entry = options.citation_title or _reads(env, "prizm/citation.html", "entry")
         self._jsonld = load(env, "prizm/jsonld.html")
         self._sources_page: Callable[..., str] | None = None
 
@@ -166,10 +174,48 @@ class Renderer:
         count = len(article.sources.entries) if article.sources else 0
         return f'<section class="prizm-sources" aria-label="{escaped}" data-count="{count}">'
 
-    def citation(self, citation: Citation, text: str) -> str:
-        """The link of one citation, around ``text`` (Markdown, as the author wrote it)."""
+    def citation(self, citation: Citation, text: str, entry: SourceView | None = None) -> str:
+        """The link of one citation, around ``text`` (Markdown, as the author wrote it).
+
+        Args:
+            citation: The citation.
+            text: The cited text.
+            entry: The view of the cited source, when known: its summary becomes the link's
+                ``title`` with ``citation_title``.
+        """
+        title = ""
+        if entry is not None and self.options.citation_title:
+            title = _markdown_inert(citation_summary(entry))
         # The text is the author's Markdown, rendered (and sanitised) after the link is put in.
-        return self._citation(citation=citation, text=markupsafe.Markup(text))  # noqa: S704
+        return self._citation(
+            citation=citation,
+            text=markupsafe.Markup(text),  # noqa: S704
+            entry=entry,
+            title=title,
+        )
+
+    def citer(self, article: Article) -> Callable[[Citation, str], str]:
+        """The citation maker of ``article``, for ``article_markdown``.
+
+        Each citation is rendered with the view of the source it cites, made once per source.
+        """
+        sources = {s.number: s for s in article.sources.entries} if article.sources else {}
+        labels = self.labels_for(article.language)
+        views: dict[int, SourceView] = {}
+
+        if not self._citation_entry:
+            return self.citation
+
+        def cite(citation: Citation, text: str) -> str:
+            entry = views.get(citation.number)
+            source = sources.get(citation.number)
+            if entry is None and source is not None:
+                entry = views[citation.number] = source_view(
+                    source, labels, article.language, self.options.thresholds
+                )
+            return self.citation(citation, text, entry)
+
+        return cite
 
     def jsonld(self, data: Mapping[str, Any]) -> str:
         """The ``<script type="application/ld+json">`` element of ``data``."""
@@ -237,6 +283,28 @@ class Renderer:
             slug = "".join(ch if ch.isalnum() else "-" for ch in tag.casefold()).strip("-")
             anchor = f"tag:{slug}"
         return f"{_relative(options.tags_url, base_url)}#{anchor}"
+
+
+#: What Python-Markdown's inline patterns read before raw HTML is set aside (code spans,
+#: escapes, links, math): written as character references inside an attribute of the citation.
+_MARKDOWN_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "`\\[]()*_$~^=:{}|!"})
+
+
+def _markdown_inert(text: str) -> markupsafe.Markup:
+    """``text`` escaped for an HTML attribute that goes through Markdown unchanged."""
+    escaped = str(markupsafe.escape(text)).translate(_MARKDOWN_INERT)
+    return markupsafe.Markup(astral_to_charrefs(escaped))  # noqa: S704 - escaped above
+
+
+def _reads(env: jinja2.Environment, name: str, variable: str) -> bool:
+    """Whether template ``name`` reads ``variable`` (when its source cannot be read: yes)."""
+    if env.loader is None:
+        return True
+    try:
+        source = env.loader.get_source(env, name)[0]
+        return variable in jinja2.meta.find_undeclared_variables(env.parse(source))
+    except jinja2.TemplateError:
+        return True
 
 
 def _relative(path: str, base_url: str) -> str:

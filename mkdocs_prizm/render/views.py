@@ -26,6 +26,7 @@ __all__ = [
     "LinkView",
     "SourceView",
     "byline_view",
+    "citation_summary",
     "inert_url",
     "short_url",
     "source_view",
@@ -259,6 +260,22 @@ def _archive(
     except ValueError:
         return None
     return ArchiveView(link.archive_url, day, labels["link_archive_of"].format(date=shown))
+
+
+def citation_summary(entry: SourceView) -> str:
+    """The cited source in one line of plain text, for a citation's ``title``.
+
+    ``Titre (Type, 12 mars 2025) — fiable, 8/10``; an entry the parser did not understand is
+    given as written, cut to 200 characters.
+    """
+    source = entry.source
+    if not source.structured:
+        raw = " ".join(source.raw.split())
+        return raw if len(raw) <= 200 else raw[:199] + "…"
+    details = ", ".join(d for d in (source.kind, entry.date.text if entry.date else "") if d)
+    summary = f"{source.title} ({details})" if details else source.title
+    rating = f"{entry.tier_label}, {entry.score}" if entry.score else entry.tier_label
+    return f"{summary} — {rating}"
 
 
 def byline_view(
