@@ -11,7 +11,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from mkdocs_prizm.core.problems import Problem, Severity
-from mkdocs_prizm.sanitise import plain_title
+from mkdocs_prizm.sanitise import Sanitiser, locate, plain_title
 
 __all__ = [
     "base_url",
@@ -19,6 +19,7 @@ __all__ = [
     "file_text",
     "insert_byline",
     "plain_titles",
+    "sanitise",
     "theme_language",
 ]
 
@@ -125,3 +126,15 @@ def exclude(page: Page, nav: Navigation | None) -> None:
         before.next_page = after
     if after is not None:
         after.previous_page = before
+
+
+def sanitise(sanitiser: Sanitiser, html: str, page: Page) -> tuple[str, list[Problem]]:
+    """The page's HTML without what can run script, and one warning per removal."""
+    clean, removals = sanitiser.clean(html)
+    if not removals:
+        return clean, []
+    path = page.file.src_uri
+    return clean, [
+        Problem(path, r.line, 0, Severity.WARNING, r.code, r.message)
+        for r in locate(removals, file_text(page))
+    ]

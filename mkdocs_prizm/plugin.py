@@ -41,7 +41,7 @@ from mkdocs_prizm.render import (
     make_environment,
     swap_markers,
 )
-from mkdocs_prizm.sanitise import Sanitiser, locate
+from mkdocs_prizm.sanitise import Sanitiser
 from mkdocs_prizm.site import load_authors, site_language
 from mkdocs_prizm.tags import find_tags_plugin, listing_url, tag_anchor
 
@@ -259,9 +259,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             data = build_blogposting(
                 article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
             )
-            # JSON-LD is valid anywhere in the document; in the content it costs no search
-            # through the whole rendered page (whose navigation grows with the site).
-            jsonld = "\n" + renderer.jsonld(data)
+            jsonld = renderer.jsonld(data)
         return (sources, byline, jsonld)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
@@ -337,16 +335,28 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             if isinstance(post_article, Article) and post_article.is_article:
                 url = blog.excerpt_post_url(excerpt, page)
                 excerpt.content = blog.clean_excerpt(excerpt.content, url)
-        fragments = self.fragments.pop(page.file.src_uri, None)
+        fragments = self.fragments.get(page.file.src_uri)
         if fragments is None or page.content is None:
             return None
-        sources, byline, jsonld = fragments
-        page.content = swap_markers(page.content, [*sources, (BYLINE_MARKER, byline)], jsonld)
+        sources, byline, _ = fragments
+        page.content = swap_markers(page.content, [*sources, (BYLINE_MARKER, byline)])
         return None
 
     # Last, even after plugins that put themselves last (-100): the audit reads what every
     # other plugin wrote (search index, feeds).
     @event_priority(-1000)
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the structured data into the page's ``<head>``.
+
+        Not in the content: Material's instant navigation runs the content's scripts again,
+        whatever their type.  The head comes first in the page, so it is found at once.
+        """
+        fragments = self.fragments.pop(page.file.src_uri, None)
+        if fragments is None or not fragments[2]:
+            return None
+        at = output.find("</head>")
+        return output if at < 0 else output[:at] + fragments[2] + "\n" + output[at:]
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Audit the published files, write the editorial report, fail the build on errors."""
         leaks = 0
@@ -383,13 +393,8 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         """The page's HTML without what can run script; one warning per removal."""
         if self.sanitiser is None:
             return html
-        clean, removals = self.sanitiser.clean(html)
-        if removals:
-            removals = locate(removals, pages.file_text(page))
-            path = page.file.src_uri
-            self._report(
-                Problem(path, r.line, 0, Severity.WARNING, r.code, r.message) for r in removals
-            )
+        clean, problems = pages.sanitise(self.sanitiser, html, page)
+        self._report(problems)
         return clean
 
     def _link_status(self, source: Source) -> str:

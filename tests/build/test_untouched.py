@@ -111,6 +111,7 @@ La suite du billet.
 PAGES = {"index.md": PLAIN, "guide.md": GUIDE, "blog/billet.md": BLOG_LIKE}
 
 RE_STYLESHEET = re.compile(r"\s*<link [^<>]*assets/prizm/prizm\.css[^<>]*>")
+RE_SCRIPT = re.compile(r"\s*<script [^<>]*assets/prizm/prizm\.js[^<>]*></script>")
 
 
 def _build(root: Path, theme: dict[str, Any], plugins: list[Any]) -> Build:
@@ -158,10 +159,12 @@ def test_ordinary_pages_are_untouched(tmp_path: Path, theme: dict[str, Any], sel
         before = without.html(page)
         after = with_prizm.html(page)
         assert _main(after, selector) == _main(before, selector), page
-        # The whole page, but for the stylesheet the plugin adds to every page (and the blank
-        # lines Material's template writes around each extra stylesheet).
+        # The whole page, but for the stylesheet and the citation previews' script the plugin
+        # adds to every page (and the blank lines Material's template writes around them).
         assert len(RE_STYLESHEET.findall(after)) == 1, page
-        assert _squeeze(RE_STYLESHEET.sub("", after)) == _squeeze(before), page
+        assert len(RE_SCRIPT.findall(after)) == 1, page
+        assets = RE_SCRIPT.sub("", RE_STYLESHEET.sub("", after))
+        assert _squeeze(assets) == _squeeze(before), page
     guide = with_prizm.html("guide.md")
     assert "<!-- more -->" in guide
     assert "<!-- material/tags -->" in guide
