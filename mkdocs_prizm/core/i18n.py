@@ -32,6 +32,7 @@ __all__ = [
 FALLBACK_LANGUAGE: Final = "en"
 
 #: Interface labels by language. Placeholders: ``{minutes}``, ``{n}`` (a citation number),
+#: ``{reviewer}`` (the reviewers' names, joined),
 #: ``{score}`` (already formatted with [`format_score`][mkdocs_prizm.core.i18n.format_score]).
 LABELS: Final[dict[str, dict[str, str]]] = {
     "fr": {
@@ -64,6 +65,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "sources_index_score": "Fiabilité (sur 10)",
         "sources_index_count": "Nombre de sources",
         "sources_index_empty": "Aucune source n'est encore citée.",
+        "disclosure": "Article rédigé avec l'aide de l'IA, relu par {reviewer}.",
+        "disclosure_unreviewed": "Article rédigé avec l'aide de l'IA.",
+        "disclosure_principles": "Notre usage de l'IA",
+        "cite_title": "Citer cet article",
+        "cite_plain": "Texte",
+        "cite_bibtex": "BibTeX",
     },
     "en": {
         "by": "By",
@@ -95,6 +102,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "sources_index_score": "Reliability (out of 10)",
         "sources_index_count": "Number of sources",
         "sources_index_empty": "No source is cited yet.",
+        "disclosure": "Written with the help of AI, reviewed by {reviewer}.",
+        "disclosure_unreviewed": "Written with the help of AI.",
+        "disclosure_principles": "How we use AI",
+        "cite_title": "Cite this article",
+        "cite_plain": "Text",
+        "cite_bibtex": "BibTeX",
     },
 }
 
