@@ -37,6 +37,7 @@ from mkdocs_prizm.render import (
     RenderOptions,
     TemplateError,
     article_markdown,
+    disclosure_data,
     make_environment,
     swap_markers,
 )
@@ -58,8 +59,9 @@ META_KEY = "prizm"
 
 
 #: An article's rendered HTML, waiting to be put into its page: the sources block's
-#: ``(marker, html)`` pairs (empty without a sources list), the byline, and the JSON-LD
-#: ``<script>`` element (or empty).
+#: ``(marker, html)`` pairs (empty without a sources list), the byline and disclosure line,
+#: and what follows the article: the "Cite this article" block and the JSON-LD ``<script>``
+#: element (or empty).
 _Fragments = tuple[tuple[tuple[str, str], ...], str, str]
 
 
@@ -228,26 +230,32 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def _render(
         self, article: Article, page: Page, config: MkDocsConfig, *, post: bool
     ) -> _Fragments:
-        """Render the article's sources block, byline and JSON-LD for ``page``.
+        """Render the article's sources block, byline, disclosure, citation and JSON-LD.
 
         On a post of Material's blog, the byline leaves out what the post's header shows.
         """
         renderer = self.renderer
         assert renderer is not None  # noqa: S101 - checked by the callers
         sources = tuple(renderer.sources_fragments(article)) if article.sources else ()
+        options, url = self.options, page.canonical_url or ""
         byline = ""
-        if self.options.byline:
+        if options.byline:
             hide = blog.SHOWN_BY_MATERIAL if post else frozenset()
             byline = renderer.byline(article, base_url=pages.base_url(page), hide=hide)
+        if options.disclosure:  # right after the byline: where the reader starts
+            byline += renderer.disclosure(article, base_url=pages.base_url(page))
         jsonld = ""
-        if self.options.jsonld:
+        if options.jsonld:
             words = article.reading_time.words if article.reading_time else None
-            data = build_blogposting(
-                article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
-            )
+            data = build_blogposting(article, url=url, site_name=config.site_name, word_count=words)
+            if options.disclosure:
+                principles = options.disclosure_principles_url
+                data.update(disclosure_data(article, principles, config.site_url or ""))
             # JSON-LD is valid anywhere in the document; in the content it costs no search
             # through the whole rendered page (whose navigation grows with the site).
             jsonld = "\n" + renderer.jsonld(data)
+        if options.cite_block:  # after the article, with the structured data
+            jsonld = "\n" + renderer.cite(article, url=url, site_name=config.site_name) + jsonld
         return (sources, byline, jsonld)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:

@@ -154,14 +154,16 @@ def _ascii_words(text: str) -> list[str]:
 
 
 def bibtex_key(work: CitedWork) -> str:
-    """A stable entry key: first author's last word, year, first significant title word.
+    """A stable entry key: first author's last name, year, first significant title word.
 
-    ``Jean Dupont``, 2025, "L'IA générative..." gives ``dupont2025generative``; ASCII only.
+    ``Jean Dupont``, 2025, "L'IA générative..." gives ``dupont2025generative``; a team or the
+    publisher gives its whole name (``prizmai2025generative``); ASCII only.
     The same article gives the same key on every build.
     """
-    author = _ascii_words(work.authors[0]) if work.authors else []
-    if not author:
-        author = _ascii_words(work.site_name)
+    first = work.authors[0] if work.authors else work.site_name
+    author = _ascii_words(first)
+    if author and (first in work.organizations or not work.authors):
+        author = ["".join(author)]  # a team or the publisher: its whole name (prizmai)
     year = str(work.date.year) if work.date is not None else ""
     words = _ascii_words(work.title)
     word = next((w for w in words if len(w) >= 4 and w not in _STOP_WORDS), "")

@@ -1,4 +1,4 @@
-"""Renders an article's fragments (byline, sources list, citations, structured data).
+"""Renders an article's fragments (byline, disclosure, sources, citations, structured data).
 
 One rendering path for every host: the packaged templates (``prizm/*.html``), looked up through
 the host's search path so that a theme's override wins, rendered from the view models of
@@ -24,6 +24,7 @@ from mkdocs_prizm.core.options import PrizmOptions
 from mkdocs_prizm.core.sources_index import ArticleRef, HistogramBucket, SourceGroup
 from mkdocs_prizm.render.environment import load
 from mkdocs_prizm.render.histogram import histogram_bars
+from mkdocs_prizm.render.notices import cite_view, disclosure_view
 from mkdocs_prizm.render.views import byline_view, source_view
 
 __all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "RenderOptions", "Renderer"]
@@ -48,6 +49,8 @@ class RenderOptions:
         tags_url: The tags page, site-relative (``tags/``) or absolute, or ``None``.
         tag_anchor: Turns a tag into the fragment of its entry on the tags page (Material's
             own slug rule when its tags plugin is on); ``None`` for ``tag:<slug>``.
+        disclosure_text: The site's own AI disclosure sentence, or ``None`` for the labels.
+        principles_url: The site's page on its use of AI, linked from the disclosure.
     """
 
     language: str = "fr"
@@ -57,6 +60,8 @@ class RenderOptions:
     link_target: str | None = None
     tags_url: str | None = None
     tag_anchor: Callable[[str], str] | None = None
+    disclosure_text: str | None = None
+    principles_url: str | None = None
 
     @classmethod
     def from_options(cls, options: PrizmOptions, language: str, **extra: Any) -> RenderOptions:
@@ -68,6 +73,8 @@ class RenderOptions:
             link_rel=options.sources_link_rel,
             link_target=options.sources_link_target,
             tags_url=options.tags_url,
+            disclosure_text=options.disclosure_text,
+            principles_url=options.disclosure_principles_url,
             **extra,
         )
 
@@ -89,6 +96,8 @@ class Renderer:
         self._sources = load(env, "prizm/sources.html")
         self._citation = load(env, "prizm/citation.html")
         self._jsonld = load(env, "prizm/jsonld.html")
+        self._disclosure = load(env, "prizm/disclosure.html")
+        self._cite = load(env, "prizm/cite.html")
         self._sources_page: Callable[..., str] | None = None
 
     def labels_for(self, language: str) -> dict[str, str]:
@@ -121,6 +130,25 @@ class Renderer:
         if view.empty:
             return ""
         return astral_to_charrefs(self._byline(byline=view, article=article, labels=labels))
+
+    def disclosure(self, article: Article, *, base_url: str = "") -> str:
+        """The AI disclosure line's HTML (``prizm/disclosure.html``), put after the byline."""
+        labels = self.labels_for(article.language)
+        view = disclosure_view(
+            article,
+            labels,
+            text=self.options.disclosure_text,
+            principles_url=self.options.principles_url,
+            asset=lambda path: _relative(path, base_url),
+        )
+        html = self._disclosure(disclosure=view, article=article, labels=labels)
+        return astral_to_charrefs(html)
+
+    def cite(self, article: Article, *, url: str = "", site_name: str = "") -> str:
+        """The "Cite this article" block's HTML (``prizm/cite.html``), put after the article."""
+        labels = self.labels_for(article.language)
+        view = cite_view(article, url=url, site_name=site_name)
+        return astral_to_charrefs(self._cite(cite=view, article=article, labels=labels))
 
     def sources(self, article: Article) -> str:
         """The sources list's HTML (empty when the article has no entries)."""
