@@ -88,7 +88,7 @@ def test_bibtex_url(url: str, expected: str) -> None:
     ],
 )
 def test_bibtex_key(changes: dict[str, object], key: str) -> None:
-    work = dataclasses.replace(WORK, **changes)  # type: ignore[arg-type]
+    work = dataclasses.replace(WORK, **changes)
     assert bibtex_key(work) == key
     assert bibtex_key(work) == bibtex_key(work)
 
@@ -159,5 +159,5 @@ NBSP = "\u00a0"
     ],
 )
 def test_plain_citation(changes: dict[str, object], text: str) -> None:
-    work = dataclasses.replace(WORK, **changes)  # type: ignore[arg-type]
+    work = dataclasses.replace(WORK, **changes)
     assert plain_citation(work) == text
