@@ -14,6 +14,7 @@ every host (``prizm/cite.html``) shows the same citation, and a test can pin it 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -57,6 +58,8 @@ RE_URL_UNSAFE: Final = re.compile(r"[{}\\\s]")
 _STOP_WORDS: Final = frozenset(
     ("pour", "dans", "avec", "sans", "sont", "with", "from", "into", "your", "what", "when", "this")
 )
+#: What a key is made of: ASCII letters and digits.
+RE_KEY_WORD: Final = re.compile(r"[a-z0-9]+")
 #: biblatex ``langid`` values of the languages that have labels.
 _LANGIDS: Final = {"fr": "french", "en": "english"}
 
@@ -91,10 +94,14 @@ def _one_line(text: str) -> str:
 
 def join_names(names: Sequence[str], language: str) -> str:
     """Names joined the language's way: ``A, B et C`` in French, ``A, B, and C`` in English."""
-    names = [n for n in (_one_line(name) for name in names) if n]
-    if not names:
-        return ""
-    return str(format_list(names, locale=resolve_locale(language)))
+    return _join(tuple(n for n in (_one_line(name) for name in names) if n), language)
+
+
+@functools.lru_cache(maxsize=512)  # a site has few authors and reviewers; Babel is slow-ish
+def _join(names: tuple[str, ...], language: str) -> str:
+    if len(names) < 2:
+        return names[0] if names else ""
+    return str(format_list(list(names), locale=resolve_locale(language)))
 
 
 def plain_citation(work: CitedWork) -> str:
@@ -148,9 +155,11 @@ def bibtex_url(url: str) -> str:
 
 
 def _ascii_words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return re.findall(r"[a-z0-9]+", plain)
+    """The ASCII words of ``text``, lower case, accents dropped (``Éléphants`` → ``elephants``)."""
+    text = text.casefold()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return RE_KEY_WORD.findall(text)
 
 
 def bibtex_key(work: CitedWork) -> str:
@@ -184,11 +193,12 @@ def _author_field(work: CitedWork) -> str:
     return " and ".join(names)
 
 
-def bibtex_entry(work: CitedWork) -> str:
+def bibtex_entry(work: CitedWork, key: str | None = None) -> str:
     """The work as a biblatex ``@online`` entry; empty fields are left out.
 
     Fields: ``author``, ``title``, ``date`` (ISO 8601), ``organization`` (the site), ``url``
-    and ``langid``.
+    and ``langid``.  ``key`` is [`bibtex_key`][mkdocs_prizm.core.citing.bibtex_key]'s unless
+    given.
     """
     fields: list[tuple[str, str]] = [
         ("author", _author_field(work)),
@@ -198,7 +208,7 @@ def bibtex_entry(work: CitedWork) -> str:
         ("url", bibtex_url(work.url.strip())),
         ("langid", _LANGIDS.get(normalise_language(work.language, default="fr"), "")),
     ]
-    lines = [f"@online{{{bibtex_key(work)},"]
+    lines = [f"@online{{{key or bibtex_key(work)},"]
     lines += [f"  {name} = {{{value}}}," for name, value in fields if value]
     lines.append("}")
     return "\n".join(lines)

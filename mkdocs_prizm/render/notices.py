@@ -131,11 +131,12 @@ def cite_view(article: Article, *, url: str = "", site_name: str = "") -> CiteVi
         site_name: The site's name.
     """
     work = cited_work(article, url=url, site_name=site_name)
+    key = bibtex_key(work)
     return CiteView(
         article=article,
         plain=plain_citation(work),
-        bibtex=bibtex_entry(work),
-        key=bibtex_key(work),
+        bibtex=bibtex_entry(work, key),
+        key=key,
         language=article.language,
     )
 
