@@ -49,6 +49,7 @@ from mkdocs_prizm.render import (
     Renderer,
     RenderOptions,
     article_markdown,
+    disclosure_data,
     make_environment,
     swap_markers,
 )
@@ -120,11 +121,16 @@ class PrizmPreprocessor(Preprocessor):
             "url": site_url.rstrip("/") + "/" + url.lstrip("/") if site_url else "",
             "depth": url.strip("/").count("/") + 1 if url.strip("/") else 0,
             "site_name": str(config.get("site_name") or ""),
+            "site_url": site_url,
             "language": theme.get("language") or theme.get("locale"),
         }
 
     def _article(self, processed: Processed, context: Mapping[str, Any]) -> str:
-        """The article's Markdown with the sources block, byline and structured data stashed."""
+        """The article's Markdown with its fragments stashed.
+
+        The byline and the disclosure line go after the title, the sources block where the
+        section was, the "Cite this article" block and the structured data at the end.
+        """
         ext = self.extension
         options = ext.options
         renderer = ext.renderer(str(context.get("language") or ""))
@@ -135,19 +141,24 @@ class PrizmPreprocessor(Preprocessor):
             markdown,
             [(marker, store(html)) for marker, html in renderer.sources_fragments(article)],
         )
-        if options.byline:
-            depth = int(context.get("depth") or 0)
-            base_url = "/".join([".."] * depth) if depth else "."
-            byline = renderer.byline(article, base_url=base_url if context else "")
+        depth = int(context.get("depth") or 0)
+        base_url = ("/".join([".."] * depth) if depth else ".") if context else ""
+        url, site_name = str(context.get("url") or ""), str(context.get("site_name") or "")
+        if options.byline or options.disclosure:
+            byline = renderer.byline(article, base_url=base_url) if options.byline else ""
+            if options.disclosure:  # right after the byline, as the plugin puts it
+                byline += renderer.disclosure(article, base_url=base_url)
             markdown = _insert_byline(markdown, store(byline))
+        if options.cite_block:
+            cite = renderer.cite(article, url=url, site_name=site_name)
+            markdown += "\n\n" + store(cite) + "\n"
         if options.jsonld:
             words = article.reading_time.words if article.reading_time else None
-            data = build_blogposting(
-                article,
-                url=str(context.get("url") or ""),
-                site_name=str(context.get("site_name") or ""),
-                word_count=words,
-            )
+            data = build_blogposting(article, url=url, site_name=site_name, word_count=words)
+            if options.disclosure:
+                site_url = str(context.get("site_url") or "")
+                principles = options.disclosure_principles_url
+                data.update(disclosure_data(article, principles, site_url))
             markdown += "\n\n" + store(renderer.jsonld(data)) + "\n"
         return markdown
 

@@ -26,11 +26,11 @@ from mkdocs_prizm import audit, blog, editorial, link_health, pages, preview
 from mkdocs_prizm.core.article import Article, Source
 from mkdocs_prizm.core.audit import Auditor, default_markers
 from mkdocs_prizm.core.fences import fences_for
-from mkdocs_prizm.core.jsonld import build_blogposting
 from mkdocs_prizm.core.links import LinkRecord
 from mkdocs_prizm.core.options import OptionsError, PrizmOptions
 from mkdocs_prizm.core.pipeline import Pipeline, Processed
 from mkdocs_prizm.core.problems import ROUTINE_CODES, Problem, Severity
+from mkdocs_prizm.fragments import Fragments, render_fragments
 from mkdocs_prizm.render import (
     SOURCES_LIST,
     TEMPLATES_DIR,
@@ -58,12 +58,6 @@ BYLINE_MARKER = "<!-- prizm:byline -->"
 META_KEY = "prizm"
 
 
-#: An article's rendered HTML, waiting to be put into its page: the sources block's
-#: ``(marker, html)`` pairs (empty without a sources list), the byline, and the JSON-LD
-#: ``<script>`` element (or empty).
-_Fragments = tuple[tuple[tuple[str, str], ...], str, str]
-
-
 class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     """Publishes Prizm articles: front matter, byline, sources, citations, no internal notes."""
 
@@ -76,12 +70,13 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.articles: dict[str, Processed] = {}
         self.problems: list[Problem] = []  # kept for the editorial report only
         self.errors = 0
-        self.fragments: dict[str, _Fragments] = {}
+        self.fragments: dict[str, Fragments] = {}
         self.nav: Navigation | None = None
         self.report_path: Path | None = None
         self.sanitiser: Sanitiser | None = None
         self.blogs: list[Any] = []  # Material's blog plugin instances
         self.files: Files | None = None
+        self.jsonld_in_head = False
         self.links: dict[str, LinkRecord] = {}  # the links cache (links_cache)
         self.auditor: Auditor | None = None
 
@@ -151,6 +146,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         except TemplateError as exc:
             raise PluginError(f"prizm: {exc}") from None
         self.blogs = blog.find_blogs(config)
+        self.jsonld_in_head = "navigation.instant" in (config.theme.get("features") or ())
         self.sanitiser = None
         if options.sanitise != "off":
             try:
@@ -234,33 +230,18 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         try:
             # The fragments are rendered now and put into the page's HTML later
             # (on_page_content, on_page_context).
-            self.fragments[path] = self._render(article, page, config, post=post_of is not None)
+            self.fragments[path] = render_fragments(
+                self.renderer,
+                self.options,
+                article,
+                page,
+                config,
+                post=post_of is not None,
+                jsonld_in_head=self.jsonld_in_head,
+            )
             return article_markdown(processed, self.renderer.citer(article), excerpt=excerpt)
         except TemplateError as exc:
             raise PluginError(f"prizm: {path}: {exc}") from None
-
-    def _render(
-        self, article: Article, page: Page, config: MkDocsConfig, *, post: bool
-    ) -> _Fragments:
-        """Render the article's sources block, byline and JSON-LD for ``page``.
-
-        On a post of Material's blog, the byline leaves out what the post's header shows.
-        """
-        renderer = self.renderer
-        assert renderer is not None  # noqa: S101 - checked by the callers
-        sources = tuple(renderer.sources_fragments(article)) if article.sources else ()
-        byline = ""
-        if self.options.byline:
-            hide = blog.SHOWN_BY_MATERIAL if post else frozenset()
-            byline = renderer.byline(article, base_url=pages.base_url(page), hide=hide)
-        jsonld = ""
-        if self.options.jsonld:
-            words = article.reading_time.words if article.reading_time else None
-            data = build_blogposting(
-                article, url=page.canonical_url or "", site_name=config.site_name, word_count=words
-            )
-            jsonld = renderer.jsonld(data)
-        return (sources, byline, jsonld)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation | None:
         """Remember the navigation, to take excluded internal reports out of it."""
@@ -338,25 +319,26 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         fragments = self.fragments.get(page.file.src_uri)
         if fragments is None or page.content is None:
             return None
-        sources, byline, _ = fragments
-        page.content = swap_markers(page.content, [*sources, (BYLINE_MARKER, byline)])
+        sources, byline, after, _ = fragments
+        page.content = swap_markers(page.content, [*sources, (BYLINE_MARKER, byline)], after)
         return None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Put the structured data into the page's ``<head>`` when the content is no place.
+
+        Material's instant navigation (``navigation.instant``) runs the scripts of the
+        content it loads again, without their type: JSON-LD there would run as JavaScript.
+        Elsewhere it stays in the content, which spares copying every page once more.
+        """
+        fragments = self.fragments.pop(page.file.src_uri, None)
+        if fragments is None or not fragments[3]:
+            return None
+        at = output.find("</head>")
+        return output if at < 0 else output[:at] + fragments[3] + "\n" + output[at:]
 
     # Last, even after plugins that put themselves last (-100): the audit reads what every
     # other plugin wrote (search index, feeds).
     @event_priority(-1000)
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Put the structured data into the page's ``<head>``.
-
-        Not in the content: Material's instant navigation runs the content's scripts again,
-        whatever their type.  The head comes first in the page, so it is found at once.
-        """
-        fragments = self.fragments.pop(page.file.src_uri, None)
-        if fragments is None or not fragments[2]:
-            return None
-        at = output.find("</head>")
-        return output if at < 0 else output[:at] + fragments[2] + "\n" + output[at:]
-
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Audit the published files, write the editorial report, fail the build on errors."""
         leaks = 0

@@ -288,6 +288,8 @@ class Article:
         sources: The parsed sources section, if any.
         unmatched_citations: Citation names that match no source.
         path: Source path relative to ``docs_dir``.
+        reviewers: The people who reviewed the AI-written text (front matter ``reviewer``,
+            else the ``disclosure_reviewer`` option), resolved in the authors file.
     """
 
     is_article: bool = False
@@ -309,3 +311,4 @@ class Article:
     sources: SourcesSection | None = None
     unmatched_citations: tuple[str, ...] = ()
     path: str = ""
+    reviewers: tuple[Author, ...] = ()

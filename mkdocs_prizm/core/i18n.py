@@ -32,6 +32,7 @@ __all__ = [
 FALLBACK_LANGUAGE: Final = "en"
 
 #: Interface labels by language. Placeholders: ``{minutes}``, ``{n}`` (a citation number),
+#: ``{reviewer}`` (the reviewers' names, joined),
 #: ``{score}`` (already formatted with [`format_score`][mkdocs_prizm.core.i18n.format_score]).
 LABELS: Final[dict[str, dict[str, str]]] = {
     "fr": {
@@ -87,6 +88,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "trust_col_uncited": "Jamais citées",
         "trust_col_figures": "Chiffres sans source",
         "trust_col_dead_links": "Liens morts",
+        "disclosure": "Article rédigé avec l'aide de l'IA, relu par {reviewer}.",
+        "disclosure_unreviewed": "Article rédigé avec l'aide de l'IA.",
+        "disclosure_principles": "Notre usage de l'IA",
+        "cite_title": "Citer cet article",
+        "cite_plain": "Texte",
+        "cite_bibtex": "BibTeX",
     },
     "en": {
         "by": "By",
@@ -141,6 +148,12 @@ LABELS: Final[dict[str, dict[str, str]]] = {
         "trust_col_uncited": "Never cited",
         "trust_col_figures": "Figures without a source",
         "trust_col_dead_links": "Dead links",
+        "disclosure": "Written with the help of AI, reviewed by {reviewer}.",
+        "disclosure_unreviewed": "Written with the help of AI.",
+        "disclosure_principles": "How we use AI",
+        "cite_title": "Cite this article",
+        "cite_plain": "Text",
+        "cite_bibtex": "BibTeX",
     },
 }
 

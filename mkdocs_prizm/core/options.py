@@ -314,6 +314,27 @@ class PrizmOptions:
         "Show a citation's source (title, type, date, badge) when it is focused or hovered "
         "(prizm.js); when off, the citation carries that summary as a plain title.",
     )
+    # -- For readers: the AI disclosure and "Cite this article" (#19) --------------------
+    disclosure: bool = _option(
+        True, _bool, "Tell readers each article was written with AI, and by whom it was reviewed."
+    )
+    disclosure_text: str | None = _option(
+        None,
+        _optional_text,
+        "The disclosure sentence, replacing the labels; {reviewer} stands for the reviewers.",
+    )
+    disclosure_reviewer: tuple[str, ...] = _option(
+        (), _texts, "Reviewer(s) named when an article's front matter names none."
+    )
+    disclosure_principles_url: str | None = _option(
+        None, _optional_text, "Page on how the site uses AI: linked, and publishingPrinciples."
+    )
+    disclosure_require_reviewer: bool = _option(
+        False, _bool, "Warn (PRZ621) about an article that names no human reviewer."
+    )
+    cite_block: bool = _option(
+        True, _bool, "Show a 'Cite this article' block (plain text and BibTeX) on articles."
+    )
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any] | None = None) -> PrizmOptions:

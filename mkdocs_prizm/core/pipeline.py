@@ -25,6 +25,7 @@ from mkdocs_prizm.core.blocks import list_breaks, replace_pseudo_bullets
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
 from mkdocs_prizm.core.detect import check_image, is_article_path, is_internal_report, rated
+from mkdocs_prizm.core.disclosure import check_reviewer
 from mkdocs_prizm.core.fences import Fences, code_flags, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
@@ -296,6 +297,10 @@ class Pipeline:
             breaks = tuple(list_breaks(body, lines=lines, code_blocks=code_blocks))
 
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
+        named = norm.reviewers or options.disclosure_reviewer
+        reviewers = tuple(resolve(name, self.authors) or _name_only(name) for name in named)
+        if options.disclosure and options.disclosure_require_reviewer:
+            check_reviewer(reviewers, sink, fm.field_lines)
         if fields["image"] and self.file_exists is not None:
             check_image(fields["image"], path, self.file_exists, sink, fm.field_lines)
         trust = None
@@ -329,6 +334,7 @@ class Pipeline:
             sources=section,
             unmatched_citations=unmatched,
             path=path,
+            reviewers=reviewers,
         )
         sink.items.extend(body_sink.finish())
         problems = tuple(sorted(sink.items, key=lambda p: (p.line, p.column)))

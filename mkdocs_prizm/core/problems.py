@@ -83,6 +83,8 @@ CODES: dict[str, str] = {
     # authors
     "PRZ601": "An author is not described in the authors file.",
     "PRZ602": "The authors file cannot be read.",
+    # AI disclosure
+    "PRZ621": "An article names no human reviewer, and `disclosure_require_reviewer` is on.",
     # sanitising (rendered HTML)
     "PRZ701": "An HTML element that can run script or is not allowed was removed from a page.",
     "PRZ702": "An HTML attribute that is not allowed (an event handler, a style) was removed.",

@@ -5,6 +5,7 @@
 * [`views`][mkdocs_prizm.render.views]: what templates show, worked out in Python;
 * [`renderer`][mkdocs_prizm.render.renderer]: byline, sources list, citations, JSON-LD and the
   sources page rendered from the templates;
+* [`notices`][mkdocs_prizm.render.notices]: the AI disclosure line and "Cite this article";
 * [`markdown`][mkdocs_prizm.render.markdown]: the published Markdown of an article and the swap
   of markers for the rendered fragments.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from mkdocs_prizm.render.environment import TEMPLATES_DIR, TemplateError, make_environment
 from mkdocs_prizm.render.markdown import article_markdown, swap_markers
+from mkdocs_prizm.render.notices import disclosure_data
 from mkdocs_prizm.render.renderer import (
     SOURCES_CLOSE,
     SOURCES_LIST,
@@ -30,6 +32,7 @@ __all__ = [
     "Renderer",
     "TemplateError",
     "article_markdown",
+    "disclosure_data",
     "make_environment",
     "swap_markers",
 ]

@@ -1,4 +1,4 @@
-"""Renders an article's fragments (byline, sources list, citations, structured data).
+"""Renders an article's fragments (byline, disclosure, sources, citations, structured data).
 
 One rendering path for every host: the packaged templates (``prizm/*.html``), looked up through
 the host's search path so that a theme's override wins, rendered from the view models of
@@ -27,6 +27,7 @@ from mkdocs_prizm.core.sources_index import ArticleRef, HistogramBucket, SourceG
 from mkdocs_prizm.core.trust.summary import SiteTrust
 from mkdocs_prizm.render.environment import load
 from mkdocs_prizm.render.histogram import histogram_bars
+from mkdocs_prizm.render.notices import cite_view, disclosure_view
 from mkdocs_prizm.render.trust import trust_rows
 from mkdocs_prizm.render.views import SourceView, byline_view, citation_summary, source_view
 
@@ -56,6 +57,8 @@ class RenderOptions:
         links_archive: Offer archived copies, with Robust Links attributes.
         citation_title: Give each citation its source in words as a ``title`` (when the
             script's previews are off).
+        disclosure_text: The site's own AI disclosure sentence, or ``None`` for the labels.
+        principles_url: The site's page on its use of AI, linked from the disclosure.
     """
 
     language: str = "fr"
@@ -68,6 +71,8 @@ class RenderOptions:
     links: Mapping[str, LinkRecord] = dataclasses.field(default_factory=dict)
     links_archive: bool = False
     citation_title: bool = False
+    disclosure_text: str | None = None
+    principles_url: str | None = None
 
     @classmethod
     def from_options(cls, options: PrizmOptions, language: str, **extra: Any) -> RenderOptions:
@@ -81,6 +86,8 @@ class RenderOptions:
             tags_url=options.tags_url,
             links_archive=options.links_archive,
             citation_title=not options.citations_preview,
+            disclosure_text=options.disclosure_text,
+            principles_url=options.disclosure_principles_url,
             **extra,
         )
 
@@ -105,6 +112,8 @@ class Renderer:
         # on, the sources' views are not made for citations, unless an override reads them.
         self._citation_entry = options.citation_title or _reads(env, "prizm/citation.html", "entry")
         self._jsonld = load(env, "prizm/jsonld.html")
+        self._disclosure = load(env, "prizm/disclosure.html")
+        self._cite = load(env, "prizm/cite.html")
         self._sources_page: Callable[..., str] | None = None
 
     def labels_for(self, language: str) -> dict[str, str]:
@@ -137,6 +146,25 @@ class Renderer:
         if view.empty:
             return ""
         return astral_to_charrefs(self._byline(byline=view, article=article, labels=labels))
+
+    def disclosure(self, article: Article, *, base_url: str = "") -> str:
+        """The AI disclosure line's HTML (``prizm/disclosure.html``), put after the byline."""
+        labels = self.labels_for(article.language)
+        view = disclosure_view(
+            article,
+            labels,
+            text=self.options.disclosure_text,
+            principles_url=self.options.principles_url,
+            asset=lambda path: _relative(path, base_url),
+        )
+        html = self._disclosure(disclosure=view, article=article, labels=labels)
+        return astral_to_charrefs(html)
+
+    def cite(self, article: Article, *, url: str = "", site_name: str = "") -> str:
+        """The "Cite this article" block's HTML (``prizm/cite.html``), put after the article."""
+        labels = self.labels_for(article.language)
+        view = cite_view(article, url=url, site_name=site_name)
+        return astral_to_charrefs(self._cite(cite=view, article=article, labels=labels))
 
     def sources(self, article: Article) -> str:
         """The sources list's HTML (empty when the article has no entries)."""

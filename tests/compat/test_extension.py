@@ -165,3 +165,22 @@ def test_mkdocs_strict_counts_extension_warnings(tmp_path: Path) -> None:
     build = run_build(_mkdocs_project(tmp_path, text), strict=True)
     assert not build.ok
     assert "PRZ305" in build.log
+
+
+def test_disclosure_and_cite_block() -> None:
+    soup = convert(ARTICLE, disclosure_reviewer="Claire Martin")
+    byline = soup.select_one(".prizm-byline")
+    assert byline is not None
+    line = byline.find_next_sibling()
+    assert line is not None
+    assert line.get_text(" ", strip=True).endswith("relu par Claire Martin.")
+    block = soup.select_one("details.prizm-cite-block")
+    assert block is not None
+    assert "title = {Les aides publiques à l'IA}," in block.get_text()
+    # No host: no site name and no URL to cite.
+    assert "https://" not in block.get_text()
+
+
+def test_disclosure_and_cite_block_off() -> None:
+    soup = convert(ARTICLE, disclosure=False, cite_block=False, byline=False)
+    assert not soup.select(".prizm-disclosure, .prizm-cite-block, .prizm-byline")

@@ -54,7 +54,9 @@ def plugin_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Pa
 def _fragments(html: str) -> list[str]:
     """The plugin's fragments in a page: sources block, byline, citation links, JSON-LD."""
     soup = BeautifulSoup(html, "html.parser")
-    found = [str(s) for s in soup.select("section.prizm-sources > ol, .prizm-byline")]
+    found = [
+        str(s) for s in soup.select("section.prizm-sources > ol, .prizm-byline, .prizm-disclosure")
+    ]
     found += [str(a) for a in soup.select("a.prizm-cite")]
     found += [" ".join(s.get_text().split()) for s in soup.select("section.prizm-sources h2")]
     return found

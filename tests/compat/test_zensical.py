@@ -7,6 +7,7 @@ byline and article detection work as with the plugin.
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -65,3 +66,31 @@ def test_zensical_build_without_options(tmp_path: Path) -> None:
     data = soup.select_one("script[type='application/ld+json']")
     assert data is not None
     assert '"name":"Zensical"' in data.get_text()  # the site's name, from Zensical's config
+
+
+def test_zensical_disclosure_and_cite_block(tmp_path: Path) -> None:
+    options = {
+        "language": "fr",
+        "disclosure_reviewer": "Claire Martin",
+        "disclosure_principles_url": "ia/",
+    }
+    project = _project(tmp_path, {"mkdocs_prizm.extension": options})
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + "site_url: https://example.org/z/\n",
+        encoding="utf-8",
+    )
+    build = run_build(project, command=ZENSICAL)
+    assert build.ok, build.log
+    soup = build.soup("article.md")
+    line = soup.select_one(".prizm-disclosure__text")
+    assert line is not None
+    assert line.get_text() == "Article rédigé avec l'aide de l'IA, relu par Claire Martin."
+    plain = soup.select_one(".prizm-cite-block__plain code")
+    assert plain is not None
+    # The site's name and the page's URL, from Zensical's config.
+    assert plain.get_text().endswith("Zensical, 7 novembre 2025. https://example.org/z/article/")
+    data = json.loads(soup.select_one("script[type='application/ld+json']").get_text())
+    assert data["digitalSourceType"].endswith("/trainedAlgorithmicMedia")
+    assert data["editor"] == [{"@type": "Person", "name": "Claire Martin"}]
+    assert data["publishingPrinciples"] == "https://example.org/z/ia/"

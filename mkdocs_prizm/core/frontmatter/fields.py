@@ -20,6 +20,7 @@ from typing import Any, TypedDict, cast
 import mkdocs_prizm.core.frontmatter.finishers as fin
 import mkdocs_prizm.core.frontmatter.readers as r
 from mkdocs_prizm.core.dates import build_date
+from mkdocs_prizm.core.disclosure import REVIEWER_KEYS
 from mkdocs_prizm.core.frontmatter.loader import ALIAS_LIMIT, expansion
 from mkdocs_prizm.core.frontmatter.readers import Reader
 from mkdocs_prizm.core.problems import ProblemSink
@@ -86,9 +87,9 @@ class ArticleFields(TypedDict):
 
 
 #: Rows of the table whose value is what the author declared, completed by the pipeline:
-#: author names (resolved through the authors file), the language (the site's by default)
-#: and the reading time (compared with the text's).
-_DECLARED = ("authors", "language", "reading_time")
+#: author names (resolved through the authors file), the language (the site's by default),
+#: the reading time (compared with the text's) and the reviewers (the site's by default).
+_DECLARED = ("authors", "language", "reading_time", "reviewers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,7 @@ class FrontMatterFields:
         authors: The author names, in order (the ``Article`` holds them resolved).
         language: The declared language as written (``""`` when absent).
         reading_time: The declared reading time as written (``"3 min"``), or ``None``.
+        reviewers: The human reviewers' names, in order (``reviewer``, ``reviewedBy``...).
         safe_meta: Keys of ``page.meta`` to replace with a safe plain-text value.
     """
 
@@ -107,6 +109,7 @@ class FrontMatterFields:
     authors: tuple[str, ...] = ()
     language: str = ""
     reading_time: str | None = None
+    reviewers: tuple[str, ...] = ()
     safe_meta: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -149,8 +152,9 @@ class FieldRule:
     """How one field is read from front matter.
 
     Attributes:
-        article_field: The ``Article`` field it fills (``authors``, ``language`` and
-            ``reading_time`` give the declared value, which the pipeline completes).
+        article_field: The ``Article`` field it fills (``authors``, ``language``,
+            ``reading_time`` and ``reviewers`` give the declared value, which the pipeline
+            completes).
         keys: The front matter keys it is read from, in order of preference.
         read: Checks one key's value: the plain value, or an empty one (reported, ``PRZ104``,
             when the value is wrong).
@@ -188,6 +192,7 @@ FIELDS: tuple[FieldRule, ...] = (
     FieldRule(
         "reading_time", ("readingTime",), r.minutes, "a number of minutes such as '3 min' or 3"
     ),
+    FieldRule("reviewers", REVIEWER_KEYS, r.texts, _TEXTS, fin.plain_items),
     FieldRule("declared_sources", ("sources",), r.count, "a number of sources such as 3"),
 )
 
@@ -252,11 +257,12 @@ def normalise(
         values[rule.article_field] = (
             value if rule.finish is None else rule.finish(reader, rule.keys, value)
         )
-    authors, language, reading_time = (values.pop(name) for name in _DECLARED)
+    authors, language, reading_time, reviewers = (values.pop(name) for name in _DECLARED)
     return FrontMatterFields(
         article=cast("ArticleFields", values),
         authors=authors,
         language=language,
         reading_time=reading_time,
+        reviewers=reviewers,
         safe_meta=reader.safe,
     )
