@@ -198,6 +198,10 @@ def _percent(value: str | None) -> float | None:
     return float(match.group(1).replace(",", "."))
 
 
+#: Passes over a text whose removals keep changing what is code (each removes a comment).
+_MAX_PASSES = 4
+
+
 def strip_notes(
     text: str,
     sink: ProblemSink,
@@ -217,6 +221,13 @@ def strip_notes(
     A comment never spreads over several paragraphs: a missing ``-->`` costs one paragraph at
     most, never the text and directives after it.  Linear in the length of ``text``.
 
+    Removing a note can change what the renderer sees as code: a note that stood between an
+    unclosed indented fence and a fence line (``pymdownx.superfences``) breaks the first
+    block, and without it the fence line is consumed by that block.  So the text is read
+    again after a removal, until nothing more is removed (a comment kept as code may now be
+    outside it).  Comments removed in one pass are gone from the next: nothing is reported
+    twice.
+
     Args:
         text: Markdown with ``\\n`` line endings.
         sink: Where problems are reported (unclosed and almost-closed comments).
@@ -225,9 +236,22 @@ def strip_notes(
     Returns:
         The cleaned text, the notes found and how many comments were removed.
     """
+    matcher = matcher or NoteMatcher()
+    result = _strip_once(text, sink, matcher)
+    for _ in range(_MAX_PASSES - 1):
+        if not result.removed or "<!--" not in result.text:
+            break
+        again = _strip_once(result.text, sink, matcher)
+        if not again.removed:
+            break
+        result = NotesResult(again.text, result.notes + again.notes, result.removed + again.removed)
+    return result
+
+
+def _strip_once(text: str, sink: ProblemSink, matcher: NoteMatcher) -> NotesResult:
+    """One pass of [`strip_notes`][mkdocs_prizm.core.comments.strip_notes]."""
     if "<!--" not in text:
         return NotesResult(text, (), 0)
-    matcher = matcher or NoteMatcher()
     # The lines are split only to locate code blocks; otherwise each line holding a comment
     # is cut out of the text on its own.
     code = code_flags(text.split("\n"), matcher.fences) if may_have_code_blocks(text) else None

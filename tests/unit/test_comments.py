@@ -238,3 +238,18 @@ def test_fences_follow_the_configured_renderer(fences: Fences, removed: int) -> 
     source = '  ```python title="x.py"\n  <!-- Score intégrité : 1% -->\n  ```\n'
     _, _, result = strip(source, fences=fences)
     assert result.removed == removed  # type: ignore[attr-defined]
+
+
+def test_a_removal_that_changes_what_is_code_is_read_again() -> None:
+    # Under pymdownx.superfences the note between the unclosed indented fence and the fence
+    # line breaks the first block; once it is gone, the fence line is consumed by that block,
+    # and the second note is no longer code: it must go too.
+    text = (
+        " ```\n La phrase reste publiée.\n\n"
+        "<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 90% -->\n\n"
+        "```\nUne autre phrase.\n<!-- Score intégrité : 1% SECRET -->\n```"
+    )
+    result = strip_notes(text, ProblemSink("a.md"), NoteMatcher(fences=Fences.SUPERFENCES))
+    assert "SECRET" not in result.text
+    assert "Une autre phrase." in result.text
+    assert result.removed == 2
