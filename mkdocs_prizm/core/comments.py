@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from mkdocs_prizm.core.article import InternalNote
 from mkdocs_prizm.core.fences import Fences, code_flags, may_have_code_blocks
 from mkdocs_prizm.core.markdown_scan import code_spans, find_all, in_spans, lines_at
+from mkdocs_prizm.core.note_fields import parse_note
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
 
@@ -75,8 +76,6 @@ RE_ALMOST_CLOSE = re.compile(
 )
 #: An ATX heading line (it ends an unclosed note's paragraph).
 RE_HEADING_LINE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.MULTILINE)
-RE_FIELD = re.compile(r"^\s*([^:\n]{1,60}?)\s*:\s*(.*?)\s*$")
-RE_PERCENT = re.compile(r"(-?\d+(?:[.,]\d+)?)\s*%?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,48 +153,6 @@ class NoteMatcher:
         if self.is_note(inner):
             return True
         return self.strip_all and not self.is_directive(inner)
-
-
-def parse_note(inner: str, line: int) -> InternalNote:
-    """Read an internal note's fields (``Key : value`` lines) from its body.
-
-    Args:
-        inner: The comment's text between ``<!--`` and ``-->``.
-        line: Line of the comment in the body.
-
-    Returns:
-        The note; its first non-empty line is its kind.
-    """
-    kind = ""
-    fields: list[tuple[str, str]] = []
-    for raw in inner.splitlines():
-        text = raw.strip()
-        if not text:
-            continue
-        match = RE_FIELD.match(text)
-        if match and match.group(2):
-            fields.append((match.group(1), match.group(2)))
-        elif not kind:
-            kind = text
-    by_key = {fold(k): v for k, v in fields}
-    return InternalNote(
-        kind=kind,
-        fields=tuple(fields),
-        version=by_key.get("version"),
-        integrity_score=_percent(by_key.get("score integrite")),
-        conversational_score=_percent(by_key.get("score conversationnel")),
-        optimised_at=by_key.get("optimise le"),
-        line=line,
-    )
-
-
-def _percent(value: str | None) -> float | None:
-    if value is None:
-        return None
-    match = RE_PERCENT.match(value.strip())
-    if not match:
-        return None
-    return float(match.group(1).replace(",", "."))
 
 
 #: Passes over a text whose removals keep changing what is code (each removes a comment).
