@@ -23,8 +23,10 @@ to a web page, a named attribution (``selon McKinsey``, ``d'après le Baromètre
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from urllib.parse import urlsplit
 
 from mkdocs_prizm.core.article import Source
@@ -49,17 +51,20 @@ _REACH = 40
 _NUMBER_REACH = 24
 
 
-def _has_marker(line: str) -> bool:
-    return (
-        "%" in line
-        or "€" in line
-        or "$" in line
-        or "×" in line
-        or "euro" in line
-        or "fois" in line
-        or "dollar" in line
-        or "ultipli" in line
-    )
+def _marker_lines(lines: Sequence[str]) -> list[int]:
+    """The 0-based indexes of the lines holding a marker, in order."""
+    text = "\n".join(lines)
+    offsets: list[int] = []
+    for marker in MARKERS:
+        at = text.find(marker)
+        while at >= 0:
+            offsets.append(at)
+            at = text.find(marker, at + 1)
+    if not offsets:
+        return []
+    # Where each line ends in ``text`` (its newline), to turn offsets into line indexes.
+    ends = list(accumulate(len(line) + 1 for line in lines))
+    return sorted({bisect_right(ends, at) for at in offsets})
 
 
 RE_HUNDRED_PERCENT = re.compile(r"^100(?:[.,]0+)?\D")
@@ -147,8 +152,12 @@ def _attributed(text: str, names: Sequence[str]) -> bool:
     if ("même" in lowered or "meme" in lowered or "same" in lowered) and RE_SAME.search(text):
         return True
     if names:
-        key = f" {_key(text)} "
-        return any(f" {name} " in key for name in names)
+        # A name's words are all in the folded text whenever the name is in its key: the key
+        # is made only for the paragraphs where that holds.
+        folded = text.casefold()
+        if any(all(word in folded for word in name.split(" ")) for name in names):
+            key = f" {_key(text)} "
+            return any(f" {name} " in key for name in names)
     return False
 
 
@@ -284,9 +293,10 @@ def figure_paragraphs(
             or (line.lstrip().startswith("|") and _table_header(lines, index))
         )
 
-    # Most lines hold no marker: they are found with substring tests, and only the lines
-    # around a marker are read further.
-    candidates = [i for i, line in enumerate(lines) if _has_marker(line)]
+    # Most lines hold no marker: the markers are looked for in the whole text at once, and
+    # only the lines around one are read further.
+    candidates = _marker_lines(lines)
+    marked = set(candidates)
     found: list[FigureParagraph] = []
     end = 0
     for index in candidates:
@@ -301,8 +311,8 @@ def figure_paragraphs(
         figures = [
             (row, column, text)
             for row in range(index, end)
+            if row in marked
             for column, text in find_figures(lines[row])
-            if row == index or _has_marker(lines[row])
         ]
         if not figures:
             continue
