@@ -23,10 +23,8 @@ to a web page, a named attribution (``selon McKinsey``, ``d'après le Baromètre
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 from urllib.parse import urlsplit
 
 from mkdocs_prizm.core.article import Source
@@ -51,20 +49,17 @@ _REACH = 40
 _NUMBER_REACH = 24
 
 
-def _marker_lines(lines: Sequence[str]) -> list[int]:
-    """The 0-based indexes of the lines holding a marker, in order."""
-    text = "\n".join(lines)
-    offsets: list[int] = []
-    for marker in MARKERS:
-        at = text.find(marker)
-        while at >= 0:
-            offsets.append(at)
-            at = text.find(marker, at + 1)
-    if not offsets:
-        return []
-    # Where each line ends in ``text`` (its newline), to turn offsets into line indexes.
-    ends = list(accumulate(len(line) + 1 for line in lines))
-    return sorted({bisect_right(ends, at) for at in offsets})
+def _has_marker(line: str) -> bool:
+    return (
+        "%" in line
+        or "€" in line
+        or "$" in line
+        or "×" in line
+        or "euro" in line
+        or "fois" in line
+        or "dollar" in line
+        or "ultipli" in line
+    )
 
 
 RE_HUNDRED_PERCENT = re.compile(r"^100(?:[.,]0+)?\D")
@@ -293,9 +288,9 @@ def figure_paragraphs(
             or (line.lstrip().startswith("|") and _table_header(lines, index))
         )
 
-    # Most lines hold no marker: the markers are looked for in the whole text at once, and
-    # only the lines around one are read further.
-    candidates = _marker_lines(lines)
+    # Most lines hold no marker: they are found with substring tests, and only the lines
+    # around a marker are read further.
+    candidates = [i for i, line in enumerate(lines) if _has_marker(line)]
     marked = set(candidates)
     found: list[FigureParagraph] = []
     end = 0
