@@ -333,8 +333,8 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         fragments = self.fragments.pop(page.file.src_uri, None)
         if fragments is None or not fragments[3]:
             return None
-        at = output.find("</head>")
-        return output if at < 0 else output[:at] + fragments[3] + "\n" + output[at:]
+        # One copy of the page (a theme's navigation can make it large), not a slice and a copy.
+        return output.replace("</head>", fragments[3] + "\n</head>", 1)
 
     # Last, even after plugins that put themselves last (-100): the audit reads what every
     # other plugin wrote (search index, feeds).
