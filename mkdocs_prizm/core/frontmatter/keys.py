@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import Protocol, runtime_checkable
+from typing import Protocol, cast, runtime_checkable
 
 from mkdocs_prizm.core.frontmatter.loader import DuplicateKey
 
@@ -20,6 +20,7 @@ __all__ = [
     "KeyLines",
     "KeySource",
     "MergedKeys",
+    "key_source",
     "scan_keys",
     "times",
 ]
@@ -36,6 +37,15 @@ class KeySource(Protocol):
 
     def value_text(self, key: str) -> str | None:
         """The text after ``key:`` on its line, as written; ``None`` if unknown."""
+
+
+def key_source(lines: object) -> KeySource | None:
+    """``lines`` when it is a ``KeySource`` (it knows keys written twice and values as written).
+
+    The test is made on the class: Python caches it there, while ``isinstance`` with a
+    protocol reads the protocol's members again at every call.
+    """
+    return cast("KeySource", lines) if issubclass(type(lines), KeySource) else None
 
 
 class KeyLines(Mapping[str, int]):
@@ -142,12 +152,14 @@ class MergedKeys(Mapping[str, int]):
 
     def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
         """The first mapping's (the located file's, which hold both blocks')."""
-        return self._first.duplicate_keys() if isinstance(self._first, KeySource) else ()
+        first = key_source(self._first)
+        return first.duplicate_keys() if first is not None else ()
 
     def value_text(self, key: str) -> str | None:
         """The text of ``key``'s value, as written."""
-        if isinstance(self._first, KeySource):
-            return self._first.value_text(key)
+        first = key_source(self._first)
+        if first is not None:
+            return first.value_text(key)
         return self._second.value_text(key)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from mkdocs_prizm.core.dates import parse_date_text
-from mkdocs_prizm.core.frontmatter.keys import KeySource
+from mkdocs_prizm.core.frontmatter.keys import KeySource, key_source
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.readtime import parse_declared
 from mkdocs_prizm.core.text import RE_CONTROL
@@ -96,7 +96,7 @@ class Reader:
         self.meta = meta
         self.sink = sink
         self.lines = lines
-        self.source: KeySource | None = lines if isinstance(lines, KeySource) else None
+        self.source: KeySource | None = key_source(lines)
         self.today = today
         self.blog_compat = blog_compat
         self.safe: dict[str, Any] = {}

@@ -22,6 +22,7 @@ from mkdocs_prizm.core.frontmatter.keys import (
     KeyLines,
     KeySource,
     MergedKeys,
+    key_source,
     scan_keys,
     times,
 )
@@ -304,10 +305,10 @@ class LazyKeyLines(Mapping[str, int]):
 
     def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
         """Top-level keys written twice (MkDocs' YAML keeps the last without a word)."""
-        lines = self._load().field_lines
-        return lines.duplicate_keys() if isinstance(lines, KeySource) else ()
+        source = key_source(self._load().field_lines)
+        return source.duplicate_keys() if source is not None else ()
 
     def value_text(self, key: str) -> str | None:
         """The text of ``key``'s value as written (YAML 1.1 reads ``NO`` as false)."""
-        lines = self._load().field_lines
-        return lines.value_text(key) if isinstance(lines, KeySource) else None
+        source = key_source(self._load().field_lines)
+        return source.value_text(key) if source is not None else None
