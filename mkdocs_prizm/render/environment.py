@@ -96,7 +96,12 @@ def load(env: jinja2.Environment, name: str) -> Callable[..., str]:
         template = env.get_template(name)
 
     def render(**context: object) -> str:
-        with template_faults(name):
+        # Rendered outside the context manager (entered for every fragment of every page),
+        # which sees only a failure.
+        try:
             return template.render(**context).strip()
+        except Exception:
+            with template_faults(name):
+                raise
 
     return render
