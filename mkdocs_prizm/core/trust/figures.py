@@ -101,13 +101,18 @@ _BUDGET_REACH = 40
 
 #: What separates the names in a source's title ("France Num / Bpifrance Le Lab").
 RE_NAME_SEPARATOR = re.compile(r"[ \t]+(?:via|[-–—|/:])[ \t]+|[(,;/]")
-RE_NOT_WORD = re.compile(r"[\W_]+")
+RE_WORD_CHARS = re.compile(r"[^\W_]+")
 _GENERIC_HOST_LABELS = frozenset({"www", "blog", "news", "fr", "com", "org", "gouv", "co"})
 
 
 def _key(text: str) -> str:
     """A comparison key: case-folded, punctuation made spaces (accents are kept)."""
-    return RE_NOT_WORD.sub(" ", text.casefold()).strip()
+    return _folded_key(text.casefold())
+
+
+def _folded_key(folded: str) -> str:
+    """The key of a case-folded text: its runs of letters and digits, one space apart."""
+    return " ".join(RE_WORD_CHARS.findall(folded))
 
 
 def source_names(entries: Iterable[Source]) -> tuple[str, ...]:
@@ -151,7 +156,7 @@ def _attributed(text: str, names: Sequence[str]) -> bool:
         # is made only for the paragraphs where that holds.
         folded = text.casefold()
         if any(all(word in folded for word in name.split(" ")) for name in names):
-            key = f" {_key(text)} "
+            key = f" {_folded_key(folded)} "
             return any(f" {name} " in key for name in names)
     return False
 
