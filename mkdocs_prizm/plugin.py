@@ -117,18 +117,17 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             config.config_file_path, options.links_cache
         )
         self._report(cache_problems)
+        # Routine notes are logged at debug level: unless debug output or a report is wanted,
+        # they get no file line (no file is read again for them), and the checks that only
+        # ever give such notes are skipped unless the sources page shows their counts.
+        notes_read = bool(options.report_file) or log.isEnabledFor(logging.DEBUG)
         self.pipeline = Pipeline(
             options,
             language=language,
             authors=authors.authors,
             authors_file_given=authors.found,
-            # Routine notes are logged at debug level: unless debug output or a report is
-            # wanted, they get no file line, so that no file is read again for them.
-            defer_lines=(
-                frozenset()
-                if options.report_file or log.isEnabledFor(logging.DEBUG)
-                else ROUTINE_CODES
-            ),
+            defer_lines=frozenset() if notes_read else ROUTINE_CODES,
+            notes_wanted=notes_read or bool(options.sources_page),
             fences=fences_for(config.markdown_extensions),
             file_exists=self._site_file,
             site_name=config.site_name,

@@ -115,6 +115,9 @@ class Pipeline:
             the renderer shows code ([`fences_for`][mkdocs_prizm.core.fences.fences_for]).
         file_exists: Whether a path of the site (relative to ``docs_dir``, ``/``-separated)
             is one of its files, to report an article's missing image; ``None`` checks nothing.
+        notes_wanted: Whether anyone reads the checks that only ever give notes (figures in
+            paragraphs citing no source): a build with no report, no sources page and no debug
+            output skips them.
         site_name: The site's name, stripped from the end of titles as the
             ``titles_strip_suffixes`` are.
         notes: Which comments are internal notes (built from the options).
@@ -127,6 +130,7 @@ class Pipeline:
     defer_lines: frozenset[str] = frozenset()
     fences: Fences = Fences.BOTH
     file_exists: Callable[[str], bool] | None = None
+    notes_wanted: bool = True
     site_name: str = ""
     notes: NoteMatcher = field(init=False)
 
@@ -314,6 +318,7 @@ class Pipeline:
                 dates=(fields["date"], fields["updated"]),
                 line_offset=offset,
                 code=code_flags(lines) if code_blocks else None,
+                notes=self.notes_wanted,
             )
         if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
             # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them

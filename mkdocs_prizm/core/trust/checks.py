@@ -116,6 +116,7 @@ def assess(
     today: dt.date | None = None,
     line_offset: int = 0,
     code: Sequence[bool] | None = None,
+    notes: bool = True,
 ) -> Trust:
     """Run the trust checks on one article.
 
@@ -132,6 +133,8 @@ def assess(
             [`build_date`][mkdocs_prizm.core.dates.build_date]).
         line_offset: What was added to the entries' lines (``Source.line``).
         code: One flag per line, true inside a code block (``None``: the body has none).
+        notes: Whether to look for what is only ever a note: figures in paragraphs that cite no
+            source, at ``trust_figures: info`` (a build whose notes nobody reads skips it).
     """
     entries = section.entries if section is not None else ()
     known = [d for d in dates if d is not None]
@@ -216,7 +219,7 @@ def assess(
         )
 
     figures: tuple[FigureParagraph, ...] = ()
-    if options.trust_figures != "off":
+    if options.trust_figures == "warning" or (notes and options.trust_figures == "info"):
         skip = range(0)
         if section is not None:
             skip = range(section.start_line - line_offset - 1, section.end_line - line_offset)
