@@ -8,4 +8,5 @@ bash scripts/setup.sh
 .venv/bin/ruff format --check .
 .venv/bin/mypy
 .venv/bin/mkdocs build --strict --clean -f mkdocs.yml -d "$(mktemp -d)/docs-site"
-.venv/bin/pytest "$@"
+# One worker per core; a test file stays on one worker (module fixtures build sites once).
+.venv/bin/pytest -n auto --dist loadfile "$@"
