@@ -40,17 +40,17 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 from mkdocs.plugins import get_plugin_logger
 
-from mkdocs_prizm.core.fences import Fences, fences_for
-from mkdocs_prizm.core.jsonld import build_blogposting
+from mkdocs_prizm.core.fences import Fences, code_flags, fences_for, may_have_code_blocks
 from mkdocs_prizm.core.options import PrizmOptions, option_docs
 from mkdocs_prizm.core.pipeline import Pipeline, Processed
 from mkdocs_prizm.core.problems import Problem
 from mkdocs_prizm.render import (
+    PageContext,
     Renderer,
     RenderOptions,
     article_markdown,
-    disclosure_data,
     make_environment,
+    render_fragments,
     swap_markers,
 )
 from mkdocs_prizm.site import site_language
@@ -137,29 +137,19 @@ class PrizmPreprocessor(Preprocessor):
         article = processed.article
         store = self.md.htmlStash.store
         markdown = article_markdown(processed, renderer.citer(article))
-        markdown = swap_markers(
-            markdown,
-            [(marker, store(html)) for marker, html in renderer.sources_fragments(article)],
-        )
         depth = int(context.get("depth") or 0)
-        base_url = ("/".join([".."] * depth) if depth else ".") if context else ""
-        url, site_name = str(context.get("url") or ""), str(context.get("site_name") or "")
-        if options.byline or options.disclosure:
-            byline = renderer.byline(article, base_url=base_url) if options.byline else ""
-            if options.disclosure:  # right after the byline, as the plugin puts it
-                byline += renderer.disclosure(article, base_url=base_url)
+        where = PageContext(
+            url=str(context.get("url") or ""),
+            base_url=("/".join([".."] * depth) if depth else ".") if context else "",
+            site_name=str(context.get("site_name") or ""),
+            site_url=str(context.get("site_url") or ""),
+        )
+        sources, byline, after, _ = render_fragments(renderer, options, article, where)
+        markdown = swap_markers(markdown, [(marker, store(html)) for marker, html in sources])
+        if byline:  # with the disclosure line, after the title, as the plugin puts it
             markdown = _insert_byline(markdown, store(byline))
-        if options.cite_block:
-            cite = renderer.cite(article, url=url, site_name=site_name)
-            markdown += "\n\n" + store(cite) + "\n"
-        if options.jsonld:
-            words = article.reading_time.words if article.reading_time else None
-            data = build_blogposting(article, url=url, site_name=site_name, word_count=words)
-            if options.disclosure:
-                site_url = str(context.get("site_url") or "")
-                principles = options.disclosure_principles_url
-                data.update(disclosure_data(article, principles, site_url))
-            markdown += "\n\n" + store(renderer.jsonld(data)) + "\n"
+        if after:  # the "Cite this article" block and the structured data
+            markdown += "\n\n" + store(after) + "\n"
         return markdown
 
 
@@ -240,11 +230,9 @@ class PrizmExtension(Extension):
 def _insert_byline(markdown: str, placeholder: str) -> str:
     """Put the byline placeholder after the first ``# Title`` line, else at the top."""
     lines = markdown.split("\n")
-    in_fence = False
+    code = code_flags(lines) if may_have_code_blocks(markdown) else None
     for index, line in enumerate(lines):
-        if line.lstrip().startswith(("```", "~~~")):
-            in_fence = not in_fence
-        if not in_fence and RE_H1.match(line):
+        if (code is None or not code[index]) and RE_H1.match(line):
             return "\n".join([*lines[: index + 1], "", placeholder, "", *lines[index + 1 :]])
     return placeholder + "\n\n" + markdown
 

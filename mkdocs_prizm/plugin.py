@@ -30,15 +30,17 @@ from mkdocs_prizm.core.links import LinkRecord
 from mkdocs_prizm.core.options import OptionsError, PrizmOptions
 from mkdocs_prizm.core.pipeline import Pipeline, Processed
 from mkdocs_prizm.core.problems import ROUTINE_CODES, Problem, Severity
-from mkdocs_prizm.fragments import Fragments, render_fragments
 from mkdocs_prizm.render import (
     SOURCES_LIST,
     TEMPLATES_DIR,
+    Fragments,
+    PageContext,
     Renderer,
     RenderOptions,
     TemplateError,
     article_markdown,
     make_environment,
+    render_fragments,
     swap_markers,
 )
 from mkdocs_prizm.sanitise import Sanitiser
@@ -229,13 +231,19 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         try:
             # The fragments are rendered now and put into the page's HTML later
             # (on_page_content, on_page_context).
+            where = PageContext(
+                page.canonical_url or "",
+                pages.base_url(page),
+                config.site_name,
+                config.site_url or "",
+            )
             self.fragments[path] = render_fragments(
                 self.renderer,
                 self.options,
                 article,
-                page,
-                config,
-                post=post_of is not None,
+                where,
+                # On a post of Material's blog, the byline leaves out what its header shows.
+                hide=blog.SHOWN_BY_MATERIAL if post_of is not None else frozenset(),
                 jsonld_in_head=self.jsonld_in_head,
             )
             return article_markdown(processed, self.renderer.citer(article), excerpt=excerpt)

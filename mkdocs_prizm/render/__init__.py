@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from mkdocs_prizm.render.environment import TEMPLATES_DIR, TemplateError, make_environment
+from mkdocs_prizm.render.fragments import Fragments, PageContext, render_fragments
 from mkdocs_prizm.render.markdown import article_markdown, swap_markers
 from mkdocs_prizm.render.notices import disclosure_data
 from mkdocs_prizm.render.renderer import (
@@ -28,11 +29,14 @@ __all__ = [
     "SOURCES_LIST",
     "SOURCES_OPEN",
     "TEMPLATES_DIR",
+    "Fragments",
+    "PageContext",
     "RenderOptions",
     "Renderer",
     "TemplateError",
     "article_markdown",
     "disclosure_data",
     "make_environment",
+    "render_fragments",
     "swap_markers",
 ]
