@@ -8,11 +8,8 @@ Skipped when chromium is not installed.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.browser.cdp import Browser, Page, find_chromium
+from tests.browser.cdp import Browser, Page
+from tests.browser.serving import serve
 from tests.conftest import ROOT, run_build
 
 pytestmark = pytest.mark.browser
@@ -127,19 +125,6 @@ new Promise((resolve) => {
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        pytest.skip("chromium is not installed (scripts/setup.sh installs Debian's)")
-    return found
-
-
 def _build_example(root: Path, theme: dict[str, Any] | None) -> Path:
     project = root / "example"
     shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("site"))
@@ -168,16 +153,8 @@ def server(sites: dict[str, Path]) -> Iterator[str]:
     root.mkdir(exist_ok=True)
     for name, site in sites.items():
         shutil.copytree(site, root / name)
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
+    with serve(root) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

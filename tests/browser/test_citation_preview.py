@@ -9,11 +9,8 @@ is not installed.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,7 +19,8 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.browser.cdp import Browser, Page, find_chromium
+from tests.browser.cdp import Browser, Page
+from tests.browser.serving import serve
 from tests.conftest import ROOT, run_build
 
 pytestmark = pytest.mark.browser
@@ -106,19 +104,6 @@ STATE_JS = r"""
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
-        pytest.skip("chromium is not installed (scripts/setup.sh installs Debian's)")
-    return found
-
-
 def _build(root: Path, theme: dict[str, Any] | None, features: list[str], url: str) -> Path:
     project = root / "example"
     shutil.copytree(EXAMPLE, project, ignore=shutil.ignore_patterns("site"))
@@ -140,21 +125,12 @@ def _build(root: Path, theme: dict[str, Any] | None, features: list[str], url: s
 def server(tmp_path_factory: pytest.TempPathFactory, chromium: str) -> Iterator[str]:
     """Every site on one local server: ``http://127.0.0.1:PORT/<site>/``."""
     root = tmp_path_factory.mktemp("served")
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    for name, theme in THEMES.items():
-        features = FEATURES.get(name, [])
-        built = _build(tmp_path_factory.mktemp(name), theme, features, f"{base}/{name}/")
-        shutil.copytree(built, root / name)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serve(root) as base:  # the sites are built with their address as site_url
+        for name, theme in THEMES.items():
+            features = FEATURES.get(name, [])
+            built = _build(tmp_path_factory.mktemp(name), theme, features, f"{base}/{name}/")
+            shutil.copytree(built, root / name)
         yield base
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

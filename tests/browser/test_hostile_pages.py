@@ -11,9 +11,6 @@ of ``alert``, ``confirm``, ``prompt`` and ``print`` in any frame, and the DevToo
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -21,6 +18,7 @@ from typing import Any
 import pytest
 
 from tests.browser.cdp import Browser, Page, find_chromium
+from tests.browser.serving import serve
 from tests.conftest import run_build, write_project
 
 pytestmark = pytest.mark.browser
@@ -102,11 +100,6 @@ new Promise((resolve) => {
 """
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The hostile site built with each theme: ``http://127.0.0.1:PORT/<theme>/``."""
@@ -124,16 +117,8 @@ def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (project / "docs" / "page.md").write_text(PAGE.lstrip("\n"), encoding="utf-8")
         build = run_build(project)
         assert build.ok, build.log[-3000:]
-    handler = functools.partial(_QuietHandler, directory=str(served))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-        thread.join(timeout=10)
+    with serve(served) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -8,33 +8,7 @@ from typing import Any
 from bs4 import Tag
 
 from tests.conftest import BuildSite
-
-ARTICLE = """
----
-title: "Un article"
-date: 2025-07-29
----
-
-# Un article
-
-En 2025, 13 % des PME (Source : CCI) et 40 % des ETI (Source : Vieux).
-
-Un chiffre isolé : 87 % hésitent.
-
-## Sources et références
-
-1. **CCI** (Fiabilité : 8/10)
-   - Article du 24/06/2025
-   - https://www.example.org/cci
-
-2. **Futur** (Fiabilité : 7/10)
-   - Article du 12/09/2025
-   - https://www.example.org/futur
-
-3. **Vieux** (Fiabilité : 4/10)
-   - Article du 02/03/2012
-   - https://www.example.org/vieux
-"""
+from tests.unit.test_trust import ARTICLE
 
 CLEAN = """
 ---
