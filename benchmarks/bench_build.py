@@ -13,7 +13,9 @@ The plugin's own share of the build is measured inside one process: ``_inprocess
 the same site with every event handler of the plugin registered as ``prizm`` wrapped in a CPU
 clock, and the share is the handlers' CPU time over the whole process' CPU time
 (``--share-rounds`` builds, median).  It moves far less with the machine's load than the ratio
-of two processes' times.  The last lines say whether the run settles the issue's targets.
+of two processes' times.  ``--feature-costs`` measures it again with each feature of the trust
+layer turned off (``FEATURES``), giving each feature's cost in points of own share.  The last
+lines say whether the run settles the issue's targets.
 
 Adversarial inputs (tens of thousands of ``<!--``, ``Fiabilité :``, ``(Source :`` fragments,
 a 2,000-entry sources section) are timed the same way on small sites of a few pages, and the
@@ -77,6 +79,25 @@ CONFIDENCE = 0.95
 
 PLAIN = "mkdocs-plain.yml"
 PRIZM = "mkdocs-prizm.yml"
+
+#: The trust layer's features and the plugin options that turn each one off, for
+#: ``--feature-costs``: what each adds to the own share is the share with every feature on
+#: minus the share with that one off.
+FEATURES: dict[str, dict[str, object]] = {
+    "trust checks": {
+        "sources_max_age_years": False,
+        "reliability_floor_average": False,
+        "reliability_floor_cited": False,
+        "trust_figures": "off",
+    },
+    "citation previews": {"citations_preview": False},
+    "AI disclosure": {"disclosure": False},
+    "cite block": {"cite_block": False},
+    "post-build audit": {"audit": False},
+    "sanitiser": {"sanitise": "off"},
+}
+#: Each feature's cost must stay under this, in points of own share.
+FEATURE_BUDGET = 0.01
 
 FRONT_MATTER = (
     "---\ntitle: Article {n}\ndate: 2025-07-29\nauthor: Prizm AI\ncategory: IA\n"
@@ -283,8 +304,8 @@ class OwnShare:
         )
 
 
-def own_share(project: Path, rounds: int) -> OwnShare:
-    """The plugin's own share of the ``prizm`` build of ``project``, over ``rounds`` builds.
+def own_share(project: Path, rounds: int, config: str = PRIZM) -> OwnShare:
+    """The plugin's own share of the ``config`` build of ``project``, over ``rounds`` builds.
 
     Each build is a fresh process running ``_inprocess.py``: the share is the CPU time spent
     in the handlers of the plugin registered as ``prizm`` over the process' CPU time.
@@ -293,7 +314,7 @@ def own_share(project: Path, rounds: int) -> OwnShare:
     env = child_environment()
     for _ in range(rounds):
         done = subprocess.run(
-            [sys.executable, str(DRIVER), PRIZM],
+            [sys.executable, str(DRIVER), config],
             cwd=project,
             capture_output=True,
             text=True,
@@ -304,7 +325,7 @@ def own_share(project: Path, rounds: int) -> OwnShare:
         )
         lines = done.stdout.strip().splitlines()
         if done.returncode != 0 or not lines:
-            sys.exit(f"failed: in-process build of {PRIZM} in {project}\n{done.stderr[-3000:]}")
+            sys.exit(f"failed: in-process build of {config} in {project}\n{done.stderr[-3000:]}")
         samples.append(json.loads(lines[-1]))
 
     shares = [float(s["share"]) for s in samples]
@@ -367,7 +388,24 @@ def write_site(project: Path, pages: dict[str, str], *, with_prizm: bool = True)
             "plugins": plugins,
         }
         (project / config).write_text(yaml.safe_dump(settings), encoding="utf-8")
+    if with_prizm:
+        for feature, off in FEATURES.items():
+            settings["plugins"] = ["search", {"prizm": {"reports_exclude": False, **off}}]
+            settings["site_dir"] = f"site-{feature_slug(feature)}"
+            (project / feature_config(feature)).write_text(
+                yaml.safe_dump(settings), encoding="utf-8"
+            )
     return project
+
+
+def feature_slug(feature: str) -> str:
+    """``post-build-audit`` for ``post-build audit``."""
+    return "-".join("".join(c if c.isalnum() else " " for c in feature.lower()).split())
+
+
+def feature_config(feature: str) -> str:
+    """The configuration building the site with ``feature`` turned off."""
+    return f"mkdocs-prizm-without-{feature_slug(feature)}.yml"
 
 
 def article_sources() -> tuple[str, list[tuple[str, str]]]:
@@ -537,6 +575,13 @@ def run(
     if options.share_rounds and not options.calibrate:
         say(f"the plugin's own share, in-process, {options.share_rounds} builds ...")
         share = own_share(project, options.share_rounds)
+    costs: dict[str, dict[str, float]] | None = None
+    if options.feature_costs and share is not None:
+        costs = {}
+        for feature in FEATURES:
+            say(f"the own share without the {feature}, {options.share_rounds} builds ...")
+            without = own_share(project, options.share_rounds, feature_config(feature))
+            costs[feature] = {"without": without.share, "cost": share.share - without.share}
     if not options.no_adversarial:
         for name, pages in adversarial_pages(options.adversarial_size).items():
             say(f"adversarial: {name} ...")
@@ -572,6 +617,7 @@ def run(
             for r in results
         ],
         "own_share": None if share is None else asdict(share),
+        "feature_costs": costs,
         "check": check,
         "instructions": instructions,
         "table": table(results),
@@ -706,6 +752,12 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
         help="in-process builds measuring the plugin's own share (0: none)",
     )
     parser.add_argument(
+        "--feature-costs",
+        action="store_true",
+        help="also measure the own share with each trust-layer feature turned off "
+        "(--share-rounds builds each)",
+    )
+    parser.add_argument(
         "--pin-malloc",
         action="store_true",
         help="pin glibc's malloc thresholds in both builds (see child_environment)",
@@ -762,6 +814,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(share, dict):
         print()
         print(OwnShare(**share).text())
+    costs = report["feature_costs"]
+    if isinstance(costs, dict):
+        print()
+        print("| Feature | Own share without it | Its cost (points) | Within 1 point |")
+        print("|---|---:|---:|---|")
+        for feature, figures in costs.items():
+            within = "yes" if figures["cost"] <= FEATURE_BUDGET else "no"
+            print(
+                f"| {feature} | {figures['without']:.2%} | {figures['cost'] * 100:+.2f} | {within} |"
+            )
     counted = report["instructions"]
     if isinstance(counted, dict):
         print()

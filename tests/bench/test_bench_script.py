@@ -140,6 +140,24 @@ def test_own_share_is_the_plugins_handlers_over_the_whole_build(tmp_path: Path) 
     assert "not judged" in targets[1]
 
 
+def test_feature_costs_build_the_site_with_each_feature_off(tmp_path: Path) -> None:
+    bench = load_script()
+    report = tmp_path / "bench.json"
+    work = tmp_path / "work"
+    done = run_benchmark(
+        work, "--articles", "1", "--share-rounds", "1", "--feature-costs", "--json", str(report)
+    )
+    costs = json.loads(report.read_text(encoding="utf-8"))["feature_costs"]
+    assert list(costs) == list(bench.FEATURES)
+    for feature, off in bench.FEATURES.items():
+        config = yaml.safe_load(
+            (work / "site" / bench.feature_config(feature)).read_text(encoding="utf-8")
+        )
+        assert config["plugins"][1] == {"prizm": {"reports_exclude": False, **off}}
+        assert (work / "site" / config["site_dir"] / "index.html").is_file()
+        assert f"| {feature} |" in done.stdout
+
+
 def test_in_process_driver_times_any_plugins_handlers(tmp_path: Path) -> None:
     bench = load_script()
     site, _ = bench.corpus_site(tmp_path / "site", 1)
