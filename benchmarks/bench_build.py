@@ -379,7 +379,7 @@ def write_site(project: Path, pages: dict[str, str], *, with_prizm: bool = True)
     prizm: dict[str, object] = {"prizm": {"reports_exclude": False}}
     second: list[object] = ["search", prizm] if with_prizm else ["search"]
     for config, plugins in ((PLAIN, ["search"]), (PRIZM, second)):
-        settings = {
+        settings: dict[str, object] = {
             "site_name": "Prizm benchmark",
             "site_url": "https://example.org/",
             "docs_dir": "docs",
@@ -390,7 +390,8 @@ def write_site(project: Path, pages: dict[str, str], *, with_prizm: bool = True)
         (project / config).write_text(yaml.safe_dump(settings), encoding="utf-8")
     if with_prizm:
         for feature, off in FEATURES.items():
-            settings["plugins"] = ["search", {"prizm": {"reports_exclude": False, **off}}]
+            without: list[object] = ["search", {"prizm": {"reports_exclude": False, **off}}]
+            settings["plugins"] = without
             settings["site_dir"] = f"site-{feature_slug(feature)}"
             (project / feature_config(feature)).write_text(
                 yaml.safe_dump(settings), encoding="utf-8"
@@ -821,9 +822,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("|---|---:|---:|---|")
         for feature, figures in costs.items():
             within = "yes" if figures["cost"] <= FEATURE_BUDGET else "no"
-            print(
-                f"| {feature} | {figures['without']:.2%} | {figures['cost'] * 100:+.2f} | {within} |"
-            )
+            cost = figures["cost"] * 100
+            print(f"| {feature} | {figures['without']:.2%} | {cost:+.2f} | {within} |")
     counted = report["instructions"]
     if isinstance(counted, dict):
         print()
