@@ -43,6 +43,7 @@ __all__ = [
     "note_markers",
     "plugin_markers",
     "residue_markers",
+    "unshared",
 ]
 
 
@@ -89,6 +90,7 @@ class Marker:
         head: What comes before the anchor, ending the text (``\\Z``): a text marker's.
         tail: What comes after the anchor: a text marker's.
         reach: How many bytes before and after a hit of ``anchor`` the marker may span.
+        width: The most bytes a match of the marker spans.
     """
 
     kind: LeakKind
@@ -98,6 +100,7 @@ class Marker:
     head: re.Pattern[bytes] | None = None
     tail: re.Pattern[bytes] | None = None
     reach: int = 0
+    width: int = 0
 
     @classmethod
     def from_text(cls, kind: LeakKind, text: str) -> Marker:
@@ -123,6 +126,7 @@ class Marker:
             tail=re.compile(_encoded(after) + end),
             regex=re.compile(lead) if lead else None,
             reach=_WIDEST * (len(before) + 1),
+            width=_WIDEST * (len(before) + len(after) + 1) + len(anchor),
         )
 
     @classmethod
@@ -140,7 +144,9 @@ class Marker:
         """
         if not anchor:
             raise ValueError(f"{label!r}: the anchor is empty")
-        return cls(kind, label, anchor, re.compile(regex), reach=reach)
+        return cls(
+            kind, label, anchor, re.compile(regex), reach=reach, width=2 * reach + len(anchor)
+        )
 
     def match_at(self, data: bytes, at: int) -> tuple[int, int] | None:
         """Where the marker is in ``data`` around its anchor's hit at ``at``, if it is."""
@@ -200,32 +206,148 @@ class Auditor:
         markers: What is looked for.
     """
 
-    __slots__ = ("markers",)
+    __slots__ = ("_anchors", "_margin", "markers")
 
     def __init__(self, markers: Iterable[Marker]) -> None:
         self.markers = tuple(markers)
+        by_anchor: dict[bytes, list[Marker]] = {}
+        for marker in self.markers:
+            by_anchor.setdefault(marker.anchor, []).append(marker)
+        # One search per anchor, however many markers share it.
+        self._anchors = tuple((anchor, tuple(group)) for anchor, group in by_anchor.items())
+        # Bytes around a part of a file that is not shared: a marker reaching into it, or whose
+        # word boundary is there (``\\u00a0`` before it), is looked for there too.
+        self._margin = max((m.width for m in self.markers), default=0) + 8
 
-    def scan(self, data: bytes, *, markup: bool = True) -> list[Leak]:
+    def scan(self, data: bytes, *, markup: bool = True, previous: bytes = b"") -> list[Leak]:
         """The markers found in ``data`` (UTF-8 bytes), each at its first place, in order.
 
-        One ``bytes.find`` per marker over ``data``; its expression is tried only around
-        the anchor's hits.  A marker inside an HTML ``<code>`` or ``<pre>`` element is the
-        author's content (an example of a note): it is not a leak.  In a file that is not
-        markup (``markup=False``: a search index, which holds the pages' text), a marker
-        inside a comment written as text (``<!-- ... -->``) comes from such an example:
-        a real comment never reaches the text of a page.
+        One ``bytes.find`` per anchor; a marker's expression is tried only around its anchor's
+        hits.  With ``previous`` (the file scanned before, of the same kind), only the parts of
+        ``data`` it does not share are scanned (see
+        [`unshared`][mkdocs_prizm.core.audit.unshared]): a marker in the shared parts was
+        looked for in ``previous``, and reported there.
+
+        A marker inside an HTML ``<code>`` or ``<pre>`` element is the author's content (an
+        example of a note): it is not a leak.  In a file that is not markup (``markup=False``:
+        a search index, which holds the pages' text), a marker inside a comment written as text
+        (``<!-- ... -->``) comes from such an example: a real comment never reaches the text of
+        a page.
         """
+        if not self._anchors:
+            return []
+        parts = unshared(previous, data, self._margin) if previous else [(0, len(data))]
         inside = _in_code if markup else _in_text_comment
-        found: list[tuple[int, Leak]] = []
-        for marker in self.markers:
-            at = data.find(marker.anchor)
-            while at >= 0:
-                span = marker.match_at(data, at)
-                if span is not None and not inside(data, span[0]):
-                    found.append((span[0], _leak(marker, data, *span)))
-                    break
-                at = data.find(marker.anchor, at + 1)
-        return [leak for _, leak in sorted(found, key=lambda item: item[0])]
+        found: list[tuple[int, int, Marker]] = []
+        for anchor, markers in self._anchors:
+            left = list(markers)  # those not found yet
+            for lo, hi in parts:
+                at = data.find(anchor, lo, hi)
+                while at >= 0 and left:
+                    for marker in tuple(left):
+                        span = marker.match_at(data, at)
+                        if span is not None and not inside(data, span[0]):
+                            found.append((*span, marker))
+                            left.remove(marker)
+                    at = data.find(anchor, at + 1, hi)
+        found.sort(key=lambda item: item[0])
+        return [_leak(marker, data, start, end) for start, end, marker in found]
+
+
+#: Length of a probe: bytes of a file looked for in the previous file to find shared text again.
+_PROBE = 64
+#: How far the previous file is searched for a probe, beyond twice its distance from the
+#: difference (the two files' differing parts may not be of the same length).
+_SLACK = 4096
+#: Shared text shorter than this is scanned as if it were not shared (a few words that two
+#: different articles have in common are not worth following).
+_RUN = 1024
+#: Where two files stop agreeing is found to this many bytes (the rest is scanned).
+_FLOOR = 256
+
+
+def unshared(previous: bytes, data: bytes, margin: int) -> list[tuple[int, int]]:
+    """The parts of ``data`` that ``previous`` does not hold as they are.
+
+    The pages of a site repeat their theme's frame (head, navigation, footer): on a site of
+    1,000 articles the navigation is most of every page.  Both files are read side by side;
+    where they stop agreeing, probes of ``data`` taken further and further ahead are looked for
+    in ``previous`` until one starts ``_RUN`` bytes that both hold; what lies before it is a
+    part of ``data`` to scan.  Every byte left out was compared with a byte of ``previous``,
+    and ``margin`` bytes around it too, so that a marker found in ``data`` outside the parts
+    is found in ``previous`` as well.
+
+    Returns:
+        ``(start, end)`` byte ranges, widened by ``margin``, merged, in order.
+    """
+    view = memoryview(data)
+    size = len(data)
+    parts: list[tuple[int, int]] = []
+    i = j = 0
+    while i < size:
+        step = _common(previous, j, view, i)
+        i, j = i + step, j + step
+        if i >= size:
+            break
+        start, again = i, _again(previous, j, view, i)
+        if again is None:
+            parts.append((start, size))
+            break
+        i, j = again
+        back = _common_back(previous, j, view, i, min(i - start, j))
+        parts.append((start, i - back))
+        i, j = i + _RUN, j + _RUN
+    return _widen(parts, margin, size)
+
+
+def _again(previous: bytes, j: int, data: memoryview, i: int) -> tuple[int, int] | None:
+    """Where, after ``data[i]`` and ``previous[j]``, both hold ``_RUN`` bytes again."""
+    size = len(data)
+    ahead = _PROBE * 4
+    while i + ahead < size:
+        at = i + ahead
+        found = previous.find(data[at : at + _PROBE], j, j + 2 * ahead + _PROBE + _SLACK)
+        if found >= 0 and previous.startswith(data[at : at + _RUN], found):
+            return at, found
+        ahead *= 4
+    return None
+
+
+def _common(previous: bytes, j: int, data: memoryview, i: int) -> int:
+    """How many bytes ``data[i:]`` and ``previous[j:]`` share at their start (to ``_FLOOR``)."""
+    most = min(len(previous) - j, len(data) - i)
+    done, run = 0, _FLOOR * 4
+    while run >= _FLOOR and done < most:
+        end = min(done + run, most)
+        if previous.startswith(data[i + done : i + end], j + done):
+            done, run = end, run * 2
+        else:
+            run //= 2
+    return done
+
+
+def _common_back(previous: bytes, j: int, data: memoryview, i: int, most: int) -> int:
+    """How many bytes ``data[:i]`` and ``previous[:j]`` end with (to ``_FLOOR``; ``most``)."""
+    done, run = 0, _FLOOR
+    while run >= _FLOOR and done < most:
+        end = min(done + run, most)
+        if previous.endswith(data[i - end : i - done], 0, j - done):
+            done, run = end, run * 2
+        else:
+            run //= 2
+    return done
+
+
+def _widen(parts: list[tuple[int, int]], margin: int, size: int) -> list[tuple[int, int]]:
+    """``parts`` widened by ``margin`` on each side; those that then touch, merged."""
+    merged: list[tuple[int, int]] = []
+    for first, last in parts:
+        start, end = max(0, first - margin), min(size, last + margin)
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def _in_code(data: bytes, start: int) -> bool:
@@ -340,7 +462,9 @@ def plugin_markers() -> tuple[Marker, ...]:
     return (
         *(Marker.from_text(LeakKind.PLACEHOLDER, text) for text in PLUGIN_MARKERS),
         # Former plain-text markers of the sources block (PRIZMSOURCESLISTMARK...).
-        Marker.from_regex(LeakKind.PLACEHOLDER, "PRIZMSOURCES", b"PRIZMSOURCES", b"PRIZMSOURCES"),
+        Marker.from_regex(
+            LeakKind.PLACEHOLDER, "PRIZMSOURCES", b"PRIZMSOURCES", b"PRIZMSOURCES", reach=0
+        ),
         # The former citation links' scheme (prizm-cite:N:K); not the stylesheet's
         # .prizm-cite:target selector.
         Marker.from_regex(
