@@ -33,6 +33,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.entities import codepoint2name
 
+from mkdocs_prizm.core.shared import unshared
+
 __all__ = [
     "PLUGIN_MARKERS",
     "Auditor",
@@ -43,7 +45,6 @@ __all__ = [
     "note_markers",
     "plugin_markers",
     "residue_markers",
-    "unshared",
 ]
 
 
@@ -225,7 +226,7 @@ class Auditor:
         One ``bytes.find`` per anchor; a marker's expression is tried only around its anchor's
         hits.  With ``previous`` (the file scanned before, of the same kind), only the parts of
         ``data`` it does not share are scanned (see
-        [`unshared`][mkdocs_prizm.core.audit.unshared]): a marker in the shared parts was
+        [`unshared`][mkdocs_prizm.core.shared.unshared]): a marker in the shared parts was
         looked for in ``previous``, and reported there.
 
         A marker inside an HTML ``<code>`` or ``<pre>`` element is the author's content (an
@@ -252,102 +253,6 @@ class Auditor:
                     at = data.find(anchor, at + 1, hi)
         found.sort(key=lambda item: item[0])
         return [_leak(marker, data, start, end) for start, end, marker in found]
-
-
-#: Length of a probe: bytes of a file looked for in the previous file to find shared text again.
-_PROBE = 64
-#: How far the previous file is searched for a probe, beyond twice its distance from the
-#: difference (the two files' differing parts may not be of the same length).
-_SLACK = 4096
-#: Shared text shorter than this is scanned as if it were not shared (a few words that two
-#: different articles have in common are not worth following).
-_RUN = 1024
-#: Where two files stop agreeing is found to this many bytes (the rest is scanned).
-_FLOOR = 256
-
-
-def unshared(previous: bytes, data: bytes, margin: int) -> list[tuple[int, int]]:
-    """The parts of ``data`` that ``previous`` does not hold as they are.
-
-    The pages of a site repeat their theme's frame (head, navigation, footer): on a site of
-    1,000 articles the navigation is most of every page.  Both files are read side by side;
-    where they stop agreeing, probes of ``data`` taken further and further ahead are looked for
-    in ``previous`` until one starts ``_RUN`` bytes that both hold; what lies before it is a
-    part of ``data`` to scan.  Every byte left out was compared with a byte of ``previous``,
-    and ``margin`` bytes around it too, so that a marker found in ``data`` outside the parts
-    is found in ``previous`` as well.
-
-    Returns:
-        ``(start, end)`` byte ranges, widened by ``margin``, merged, in order.
-    """
-    view = memoryview(data)
-    size = len(data)
-    parts: list[tuple[int, int]] = []
-    i = j = 0
-    while i < size:
-        step = _common(previous, j, view, i)
-        i, j = i + step, j + step
-        if i >= size:
-            break
-        start, again = i, _again(previous, j, view, i)
-        if again is None:
-            parts.append((start, size))
-            break
-        i, j = again
-        back = _common_back(previous, j, view, i, min(i - start, j))
-        parts.append((start, i - back))
-        i, j = i + _RUN, j + _RUN
-    return _widen(parts, margin, size)
-
-
-def _again(previous: bytes, j: int, data: memoryview, i: int) -> tuple[int, int] | None:
-    """Where, after ``data[i]`` and ``previous[j]``, both hold ``_RUN`` bytes again."""
-    size = len(data)
-    ahead = _PROBE * 4
-    while i + ahead < size:
-        at = i + ahead
-        found = previous.find(data[at : at + _PROBE], j, j + 2 * ahead + _PROBE + _SLACK)
-        if found >= 0 and previous.startswith(data[at : at + _RUN], found):
-            return at, found
-        ahead *= 4
-    return None
-
-
-def _common(previous: bytes, j: int, data: memoryview, i: int) -> int:
-    """How many bytes ``data[i:]`` and ``previous[j:]`` share at their start (to ``_FLOOR``)."""
-    most = min(len(previous) - j, len(data) - i)
-    done, run = 0, _FLOOR * 4
-    while run >= _FLOOR and done < most:
-        end = min(done + run, most)
-        if previous.startswith(data[i + done : i + end], j + done):
-            done, run = end, run * 2
-        else:
-            run //= 2
-    return done
-
-
-def _common_back(previous: bytes, j: int, data: memoryview, i: int, most: int) -> int:
-    """How many bytes ``data[:i]`` and ``previous[:j]`` end with (to ``_FLOOR``; ``most``)."""
-    done, run = 0, _FLOOR
-    while run >= _FLOOR and done < most:
-        end = min(done + run, most)
-        if previous.endswith(data[i - end : i - done], 0, j - done):
-            done, run = end, run * 2
-        else:
-            run //= 2
-    return done
-
-
-def _widen(parts: list[tuple[int, int]], margin: int, size: int) -> list[tuple[int, int]]:
-    """``parts`` widened by ``margin`` on each side; those that then touch, merged."""
-    merged: list[tuple[int, int]] = []
-    for first, last in parts:
-        start, end = max(0, first - margin), min(size, last + margin)
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
 
 
 def _in_code(data: bytes, start: int) -> bool:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_prizm.core.audit import Auditor, default_markers, unshared
+from mkdocs_prizm.core.audit import Auditor, default_markers
 from mkdocs_prizm.core.comments import DEFAULT_NOTE_PATTERNS
+from mkdocs_prizm.core.shared import unshared
 
 AUDITOR = Auditor(default_markers(DEFAULT_NOTE_PATTERNS))
 
