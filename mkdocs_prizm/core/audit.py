@@ -8,17 +8,24 @@ Markdown.  The post-build audit reads every file a build wrote once and looks fo
 * the internal notes' patterns (``notes_patterns``: ``Score intégrité``...), ``NOTE``;
 * the plugin's own working markers, which must all have been swapped for HTML
   (``<!-- prizm:sources -->``, ``prizm-cite:N`` links, ``PRIZMSOURCES``), ``PLACEHOLDER``;
-* the publishing pipeline's residue, ``RESIDUE`` (see
-  [`residue_markers`][mkdocs_prizm.core.audit.residue_markers], the hook where its
-  patterns are added).
+* the publishing pipeline's residue, ``RESIDUE``, only on a site that keeps it out.
 
-A [`Marker`][mkdocs_prizm.core.audit.Marker] is found in two steps, so that a clean file costs
-one ``bytes.find`` per marker: its *anchor*, a piece of ASCII text that every published form of
-the marker contains as it is, is searched first; only around a hit is the marker's full
-expression tried.  A text marker is matched with the case and the accents it is written with,
-between word boundaries, each of its characters in any encoding a published file uses: UTF-8
+A leak is what no option publishes.  Notes and markers never are; residue is: an article that
+talks to the pipeline ("Souhaitez-vous me fournir :") or holds a template token is published by
+default, with a warning (``PRZ801``-``PRZ804``, the editor's to fix), and real articles hold
+some.  So residue is looked for only when ``residue_exclude`` keeps those articles out (then it
+came by another route), and only the residue certain in a published file
+([`residue_markers`][mkdocs_prizm.core.audit.residue_markers]).
+
+A [`Marker`][mkdocs_prizm.core.audit.Marker] is found in two steps: its *anchor*, a piece of
+ASCII text that every published form of the marker contains as it is, is searched first (one
+``bytes.find`` per anchor over the file); only around a hit is the marker's full expression
+tried.  A text marker is matched with the case and the accents it is written with, between
+word boundaries, each of its characters in any encoding a published file uses: UTF-8
 (precomposed or decomposed), an HTML character reference (``&eacute;``, ``&#233;``,
-``&#xE9;``) or a JSON escape (``\\u00e9``, as in ``search/search_index.json``).
+``&#xE9;``) or a JSON escape (``\\u00e9``, as in ``search/search_index.json``).  What a file
+shares with the file scanned before it is compared, not searched (see
+[`unshared`][mkdocs_prizm.core.shared.unshared]).
 
 Pure: bytes in, [`Leak`][mkdocs_prizm.core.audit.Leak] records out.
 """
@@ -37,6 +44,7 @@ from mkdocs_prizm.core.shared import unshared
 
 __all__ = [
     "PLUGIN_MARKERS",
+    "RESIDUE_TEXTS",
     "Auditor",
     "Leak",
     "LeakKind",
@@ -127,7 +135,7 @@ class Marker:
             tail=re.compile(_encoded(after) + end),
             regex=re.compile(lead) if lead else None,
             reach=_WIDEST * (len(before) + 1),
-            width=_WIDEST * (len(before) + len(after) + 1) + len(anchor),
+            width=_WIDEST * (len(before) + 1) + len(anchor) + 16 * len(after),
         )
 
     @classmethod
@@ -211,23 +219,19 @@ class Auditor:
 
     def __init__(self, markers: Iterable[Marker]) -> None:
         self.markers = tuple(markers)
-        by_anchor: dict[bytes, list[Marker]] = {}
+        groups: dict[bytes, list[Marker]] = {}  # one search per anchor, however many share it
         for marker in self.markers:
-            by_anchor.setdefault(marker.anchor, []).append(marker)
-        # One search per anchor, however many markers share it.
-        self._anchors = tuple((anchor, tuple(group)) for anchor, group in by_anchor.items())
-        # Bytes around a part of a file that is not shared: a marker reaching into it, or whose
-        # word boundary is there (``\\u00a0`` before it), is looked for there too.
+            groups.setdefault(marker.anchor, []).append(marker)
+        self._anchors = tuple((anchor, tuple(group)) for anchor, group in groups.items())
+        # Around a part not shared: a marker reaching into it, or its word boundary there.
         self._margin = max((m.width for m in self.markers), default=0) + 8
 
     def scan(self, data: bytes, *, markup: bool = True, previous: bytes = b"") -> list[Leak]:
         """The markers found in ``data`` (UTF-8 bytes), each at its first place, in order.
 
-        One ``bytes.find`` per anchor; a marker's expression is tried only around its anchor's
-        hits.  With ``previous`` (the file scanned before, of the same kind), only the parts of
-        ``data`` it does not share are scanned (see
-        [`unshared`][mkdocs_prizm.core.shared.unshared]): a marker in the shared parts was
-        looked for in ``previous``, and reported there.
+        With ``previous`` (the file scanned before, of the same kind), only the parts of
+        ``data`` it does not share are searched ([`unshared`][mkdocs_prizm.core.shared.unshared]):
+        a marker in the shared parts was looked for in ``previous``, and reported there.
 
         A marker inside an HTML ``<code>`` or ``<pre>`` element is the author's content (an
         example of a note): it is not a leak.  In a file that is not markup (``markup=False``:
@@ -243,7 +247,7 @@ class Auditor:
         for anchor, markers in self._anchors:
             left = list(markers)  # those not found yet
             for lo, hi in parts:
-                at = data.find(anchor, lo, hi)
+                at = data.find(anchor, lo, hi) if left else -1
                 while at >= 0 and left:
                     for marker in tuple(left):
                         span = marker.match_at(data, at)
@@ -378,22 +382,38 @@ def plugin_markers() -> tuple[Marker, ...]:
     )
 
 
+#: Residue of the publishing pipeline as it is published: the assistant talking to the pipeline
+#: (``PRZ801``) and the end of a placeholder standing for the sources (``PRZ804``), in the words
+#: the corpus shows and [`find_residue`][mkdocs_prizm.core.residue.find_residue] reports.
+RESIDUE_TEXTS: tuple[str, ...] = (
+    "Je vais transformer cet article",
+    "Souhaitez-vous me fournir",
+    "Cela me permettra de rédiger",
+    "à l'original]",
+    "à l'identique]",
+)
+
+
 def residue_markers() -> tuple[Marker, ...]:
-    """The publishing pipeline's residue, as markers: the hook for ``core/residue.py``.
+    """The publishing pipeline's residue that is certain, as markers.
 
-    Empty for now.  To audit residue, return markers built from the residue module's patterns
-    here (they are added to every audit by
-    [`default_markers`][mkdocs_prizm.core.audit.default_markers]): a fixed text with
-    [`Marker.from_text`][mkdocs_prizm.core.audit.Marker.from_text]
-    (``Marker.from_text(LeakKind.RESIDUE, "Souhaitez-vous me fournir")``), an expression with
-    [`Marker.from_regex`][mkdocs_prizm.core.audit.Marker.from_regex], given an anchor every match
-    contains (``Marker.from_regex(LeakKind.RESIDUE, "[[TOKEN]]", b"[[",
-    rb"\\[\\[[A-Z_]{3,}\\]\\]")``).  Expressions over folded text (no case, no accents) do not
-    apply to bytes as they are: give the published forms.
+    [`RESIDUE_TEXTS`][mkdocs_prizm.core.audit.RESIDUE_TEXTS] and template tokens (``PRZ803``:
+    ``[[PATTERN]]``, an upper-case name in double brackets).  Narrower than the residue scan,
+    which reads a paragraph's folded words: a text marker is matched as written.
     """
-    return ()
+    return (
+        *(Marker.from_text(LeakKind.RESIDUE, text) for text in RESIDUE_TEXTS),
+        Marker.from_regex(
+            LeakKind.RESIDUE, "[[TOKEN]]", b"[[", rb"\[\[[A-Z][A-Z0-9_]{2,}\]\]", reach=40
+        ),
+    )
 
 
-def default_markers(note_patterns: Sequence[str]) -> tuple[Marker, ...]:
-    """Everything the audit looks for: notes, the plugin's markers, pipeline residue."""
-    return (*note_markers(note_patterns), *plugin_markers(), *residue_markers())
+def default_markers(note_patterns: Sequence[str], *, residue: bool = False) -> tuple[Marker, ...]:
+    """Everything the audit looks for: notes, the plugin's markers, residue if ``residue``.
+
+    ``residue`` is set when the site keeps the articles that hold residue out
+    (``residue_exclude``): see the module's docstring.
+    """
+    markers = (*note_markers(note_patterns), *plugin_markers())
+    return (*markers, *residue_markers()) if residue else markers
