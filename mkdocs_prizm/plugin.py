@@ -157,9 +157,10 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         if options.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
         self.auditor = None
-        if options.audit:
+        if options.audit:  # what the options keep out (see core.audit)
+            notes = options.notes_patterns if options.reports_exclude else ()
             residue = options.residue and options.residue_exclude
-            self.auditor = Auditor(default_markers(options.notes_patterns, residue=residue))
+            self.auditor = Auditor(default_markers(notes, residue=residue))
         preview.add_script(config, options)
         return config
 

@@ -10,11 +10,13 @@ Markdown.  The post-build audit reads every file a build wrote once and looks fo
   (``<!-- prizm:sources -->``, ``prizm-cite:N`` links, ``PRIZMSOURCES``), ``PLACEHOLDER``;
 * the publishing pipeline's residue, ``RESIDUE``, only on a site that keeps it out.
 
-A leak is what no option publishes.  Notes and markers never are; residue is: an article that
-talks to the pipeline ("Souhaitez-vous me fournir :") or holds a template token is published by
-default, with a warning (``PRZ801``-``PRZ804``, the editor's to fix), and real articles hold
-some.  So residue is looked for only when ``residue_exclude`` keeps those articles out (then it
-came by another route), and only the residue certain in a published file
+A leak is what the site's options keep out.  Notes and the plugin's markers are; but a site that
+publishes the pipeline's reports (``reports_exclude: false``) publishes the notes' words in their
+text, and the plugin then gives no note patterns.  Residue is not kept out by default: an article
+that talks to the pipeline ("Souhaitez-vous me fournir :") or holds a template token is published
+with a warning (``PRZ801``-``PRZ804``, the editor's to fix), and real articles hold some.  So
+residue is looked for only when ``residue_exclude`` keeps those articles out (then it came by
+another route), and only the residue certain in a published file
 ([`residue_markers`][mkdocs_prizm.core.audit.residue_markers]).
 
 A [`Marker`][mkdocs_prizm.core.audit.Marker] is found in two steps: its *anchor*, a piece of
@@ -395,11 +397,9 @@ RESIDUE_TEXTS: tuple[str, ...] = (
 
 
 def residue_markers() -> tuple[Marker, ...]:
-    """The publishing pipeline's residue that is certain, as markers.
+    """The pipeline's residue that is certain: ``RESIDUE_TEXTS`` as written, template tokens.
 
-    [`RESIDUE_TEXTS`][mkdocs_prizm.core.audit.RESIDUE_TEXTS] and template tokens (``PRZ803``:
-    ``[[PATTERN]]``, an upper-case name in double brackets).  Narrower than the residue scan,
-    which reads a paragraph's folded words: a text marker is matched as written.
+    A template token (``PRZ803``) is an upper-case name in double brackets: ``[[PATTERN]]``.
     """
     return (
         *(Marker.from_text(LeakKind.RESIDUE, text) for text in RESIDUE_TEXTS),

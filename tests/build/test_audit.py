@@ -107,3 +107,22 @@ def _hook(tmp_path: Path) -> Path:
     path = tmp_path / "leak_hook.py"
     path.write_text(HOOK, encoding="utf-8")
     return path
+
+
+REPORT = (
+    "---\ntitle: Rapport d'optimisation conversationnelle\ndate: 2025-07-30\n"
+    "author: Prizm AI\n---\n\nScore intégrité : 92 %\n"
+)
+
+
+def test_a_site_that_publishes_the_reports_publishes_the_notes_words(
+    build_site: BuildSite,
+) -> None:
+    pages = {"index.md": PAGE, "rapport.md": REPORT}
+    kept_out = build_site(pages)
+    assert kept_out.ok, kept_out.log
+    assert "PRZ202" in kept_out.log
+    published = build_site(pages, {"plugins": ["search", {"prizm": {"reports_exclude": False}}]})
+    assert published.ok, published.log
+    assert "Score intégrité" in published.html("rapport.md")
+    assert "PRZ95" not in published.log
