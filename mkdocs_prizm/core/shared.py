@@ -74,25 +74,25 @@ def _again(previous: bytes, j: int, data: memoryview, i: int) -> tuple[int, int]
 def _common(previous: bytes, j: int, data: memoryview, i: int) -> int:
     """How many bytes ``data[i:]`` and ``previous[j:]`` share at their start (to ``_FLOOR``)."""
     most = min(len(previous) - j, len(data) - i)
-    done, run = 0, _FLOOR * 4
-    while run >= _FLOOR and done < most:
+    done, run, grow = 0, _FLOOR * 4, True
+    while run >= _FLOOR and done < most:  # runs doubled up to a difference, then halved
         end = min(done + run, most)
         if previous.startswith(data[i + done : i + end], j + done):
-            done, run = end, run * 2
+            done, run = end, run * 2 if grow else run // 2
         else:
-            run //= 2
+            grow, run = False, run // 2
     return done
 
 
 def _common_back(previous: bytes, j: int, data: memoryview, i: int, most: int) -> int:
     """How many bytes ``data[:i]`` and ``previous[:j]`` end with (to ``_FLOOR``; ``most``)."""
-    done, run = 0, _FLOOR
+    done, run, grow = 0, _FLOOR, True
     while run >= _FLOOR and done < most:
         end = min(done + run, most)
         if previous.endswith(data[i - end : i - done], 0, j - done):
-            done, run = end, run * 2
+            done, run = end, run * 2 if grow else run // 2
         else:
-            run //= 2
+            grow, run = False, run // 2
     return done
 
 
