@@ -27,13 +27,12 @@ _FLOOR = 256
 def unshared(previous: bytes, data: bytes, margin: int) -> list[tuple[int, int]]:
     """The parts of ``data`` that ``previous`` does not hold as they are.
 
-    The pages of a site repeat their theme's frame (head, navigation, footer): on a site of
-    1,000 articles the navigation is most of every page.  Both files are read side by side;
-    where they stop agreeing, probes of ``data`` taken further and further ahead are looked for
-    in ``previous`` until one starts ``_RUN`` bytes that both hold; what lies before it is a
-    part of ``data`` to scan.  Every byte left out was compared with a byte of ``previous``,
-    and ``margin`` bytes around it too, so that a marker found in ``data`` outside the parts
-    is found in ``previous`` as well.
+    Both files are read side by side; where they stop agreeing, probes of ``data`` taken further
+    and further ahead are looked for in ``previous`` until one starts ``_RUN`` bytes that both
+    hold; what lies before it is a part of ``data`` to scan.  Every byte left out was compared
+    with a byte of ``previous``, and ``margin`` bytes around it too: a marker at most ``margin``
+    bytes wide (its word boundaries included) found in ``data`` outside the parts is in
+    ``previous`` as well.
 
     Returns:
         ``(start, end)`` byte ranges, widened by ``margin``, merged, in order.
