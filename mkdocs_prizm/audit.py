@@ -85,11 +85,15 @@ def audit_site(
     """
     problems = []
     prefix = shown_as.rstrip("/") + "/" if shown_as else ""
+    previous: dict[str, bytes] = {}  # by file name ending: the file scanned last
     for relative, path in site_files(site_dir, skip):
         data = _read_text(path)
         if not data:
             continue
-        for leak in auditor.scan(data, markup=path.suffix.lower() != ".json"):
+        suffix = path.suffix.lower()
+        leaks = auditor.scan(data, markup=suffix != ".json", previous=previous.get(suffix, b""))
+        previous[suffix] = data
+        for leak in leaks:
             problems.append(
                 Problem(
                     prefix + relative,

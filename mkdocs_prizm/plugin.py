@@ -156,7 +156,11 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 raise PluginError(f"prizm: sanitise_allow_tags: {error}") from None
         if options.css and CSS_URI not in config.extra_css:
             config.extra_css.append(CSS_URI)
-        self.auditor = Auditor(default_markers(options.notes_patterns)) if options.audit else None
+        self.auditor = None
+        if options.audit:  # what the options keep out (see core.audit)
+            notes = options.notes_patterns if options.reports_exclude else ()
+            residue = options.residue and options.residue_exclude
+            self.auditor = Auditor(default_markers(notes, residue=residue))
         preview.add_script(config, options)
         return config
 

@@ -8,17 +8,26 @@ Markdown.  The post-build audit reads every file a build wrote once and looks fo
 * the internal notes' patterns (``notes_patterns``: ``Score intégrité``...), ``NOTE``;
 * the plugin's own working markers, which must all have been swapped for HTML
   (``<!-- prizm:sources -->``, ``prizm-cite:N`` links, ``PRIZMSOURCES``), ``PLACEHOLDER``;
-* the publishing pipeline's residue, ``RESIDUE`` (see
-  [`residue_markers`][mkdocs_prizm.core.audit.residue_markers], the hook where its
-  patterns are added).
+* the publishing pipeline's residue, ``RESIDUE``, only on a site that keeps it out.
 
-A [`Marker`][mkdocs_prizm.core.audit.Marker] is found in two steps, so that a clean file costs
-one ``bytes.find`` per marker: its *anchor*, a piece of ASCII text that every published form of
-the marker contains as it is, is searched first; only around a hit is the marker's full
-expression tried.  A text marker is matched with the case and the accents it is written with,
-between word boundaries, each of its characters in any encoding a published file uses: UTF-8
+A leak is what the site's options keep out.  Notes and the plugin's markers are; but a site that
+publishes the pipeline's reports (``reports_exclude: false``) publishes the notes' words in their
+text, and the plugin then gives no note patterns.  Residue is not kept out by default: an article
+that talks to the pipeline ("Souhaitez-vous me fournir :") or holds a template token is published
+with a warning (``PRZ801``-``PRZ804``, the editor's to fix), and real articles hold some.  So
+residue is looked for only when ``residue_exclude`` keeps those articles out (then it came by
+another route), and only the residue certain in a published file
+([`residue_markers`][mkdocs_prizm.core.audit.residue_markers]).
+
+A [`Marker`][mkdocs_prizm.core.audit.Marker] is found in two steps: its *anchor*, a piece of
+ASCII text that every published form of the marker contains as it is, is searched first (one
+``bytes.find`` per anchor over the file); only around a hit is the marker's full expression
+tried.  A text marker is matched with the case and the accents it is written with, between
+word boundaries, each of its characters in any encoding a published file uses: UTF-8
 (precomposed or decomposed), an HTML character reference (``&eacute;``, ``&#233;``,
-``&#xE9;``) or a JSON escape (``\\u00e9``, as in ``search/search_index.json``).
+``&#xE9;``) or a JSON escape (``\\u00e9``, as in ``search/search_index.json``).  What a file
+shares with the file scanned before it is compared, not searched (see
+[`unshared`][mkdocs_prizm.core.shared.unshared]).
 
 Pure: bytes in, [`Leak`][mkdocs_prizm.core.audit.Leak] records out.
 """
@@ -33,8 +42,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.entities import codepoint2name
 
+from mkdocs_prizm.core.shared import unshared
+
 __all__ = [
     "PLUGIN_MARKERS",
+    "RESIDUE_TEXTS",
     "Auditor",
     "Leak",
     "LeakKind",
@@ -89,6 +101,7 @@ class Marker:
         head: What comes before the anchor, ending the text (``\\Z``): a text marker's.
         tail: What comes after the anchor: a text marker's.
         reach: How many bytes before and after a hit of ``anchor`` the marker may span.
+        width: The most bytes a match of the marker spans.
     """
 
     kind: LeakKind
@@ -98,6 +111,7 @@ class Marker:
     head: re.Pattern[bytes] | None = None
     tail: re.Pattern[bytes] | None = None
     reach: int = 0
+    width: int = 0
 
     @classmethod
     def from_text(cls, kind: LeakKind, text: str) -> Marker:
@@ -123,6 +137,7 @@ class Marker:
             tail=re.compile(_encoded(after) + end),
             regex=re.compile(lead) if lead else None,
             reach=_WIDEST * (len(before) + 1),
+            width=_WIDEST * (len(before) + 1) + len(anchor) + 16 * len(after),
         )
 
     @classmethod
@@ -140,7 +155,9 @@ class Marker:
         """
         if not anchor:
             raise ValueError(f"{label!r}: the anchor is empty")
-        return cls(kind, label, anchor, re.compile(regex), reach=reach)
+        return cls(
+            kind, label, anchor, re.compile(regex), reach=reach, width=2 * reach + len(anchor)
+        )
 
     def match_at(self, data: bytes, at: int) -> tuple[int, int] | None:
         """Where the marker is in ``data`` around its anchor's hit at ``at``, if it is."""
@@ -200,32 +217,48 @@ class Auditor:
         markers: What is looked for.
     """
 
-    __slots__ = ("markers",)
+    __slots__ = ("_anchors", "_margin", "markers")
 
     def __init__(self, markers: Iterable[Marker]) -> None:
         self.markers = tuple(markers)
+        groups: dict[bytes, list[Marker]] = {}  # one search per anchor, however many share it
+        for marker in self.markers:
+            groups.setdefault(marker.anchor, []).append(marker)
+        self._anchors = tuple((anchor, tuple(group)) for anchor, group in groups.items())
+        # Around a part not shared: a marker reaching into it, or its word boundary there.
+        self._margin = max((m.width for m in self.markers), default=0) + 8
 
-    def scan(self, data: bytes, *, markup: bool = True) -> list[Leak]:
+    def scan(self, data: bytes, *, markup: bool = True, previous: bytes = b"") -> list[Leak]:
         """The markers found in ``data`` (UTF-8 bytes), each at its first place, in order.
 
-        One ``bytes.find`` per marker over ``data``; its expression is tried only around
-        the anchor's hits.  A marker inside an HTML ``<code>`` or ``<pre>`` element is the
-        author's content (an example of a note): it is not a leak.  In a file that is not
-        markup (``markup=False``: a search index, which holds the pages' text), a marker
-        inside a comment written as text (``<!-- ... -->``) comes from such an example:
-        a real comment never reaches the text of a page.
+        With ``previous`` (the file scanned before, of the same kind), only the parts of
+        ``data`` it does not share are searched ([`unshared`][mkdocs_prizm.core.shared.unshared]):
+        a marker in the shared parts was looked for in ``previous``, and reported there.
+
+        A marker inside an HTML ``<code>`` or ``<pre>`` element is the author's content (an
+        example of a note): it is not a leak.  In a file that is not markup (``markup=False``:
+        a search index, which holds the pages' text), a marker inside a comment written as text
+        (``<!-- ... -->``) comes from such an example: a real comment never reaches the text of
+        a page.
         """
+        if not self._anchors:
+            return []
+        parts = unshared(previous, data, self._margin) if previous else [(0, len(data))]
         inside = _in_code if markup else _in_text_comment
-        found: list[tuple[int, Leak]] = []
-        for marker in self.markers:
-            at = data.find(marker.anchor)
-            while at >= 0:
-                span = marker.match_at(data, at)
-                if span is not None and not inside(data, span[0]):
-                    found.append((span[0], _leak(marker, data, *span)))
-                    break
-                at = data.find(marker.anchor, at + 1)
-        return [leak for _, leak in sorted(found, key=lambda item: item[0])]
+        found: list[tuple[int, int, Marker]] = []
+        for anchor, markers in self._anchors:
+            left = list(markers)  # those not found yet
+            for lo, hi in parts:
+                at = data.find(anchor, lo, hi) if left else -1
+                while at >= 0 and left:
+                    for marker in tuple(left):
+                        span = marker.match_at(data, at)
+                        if span is not None and not inside(data, span[0]):
+                            found.append((*span, marker))
+                            left.remove(marker)
+                    at = data.find(anchor, at + 1, hi)
+        found.sort(key=lambda item: item[0])
+        return [_leak(marker, data, start, end) for start, end, marker in found]
 
 
 def _in_code(data: bytes, start: int) -> bool:
@@ -340,7 +373,9 @@ def plugin_markers() -> tuple[Marker, ...]:
     return (
         *(Marker.from_text(LeakKind.PLACEHOLDER, text) for text in PLUGIN_MARKERS),
         # Former plain-text markers of the sources block (PRIZMSOURCESLISTMARK...).
-        Marker.from_regex(LeakKind.PLACEHOLDER, "PRIZMSOURCES", b"PRIZMSOURCES", b"PRIZMSOURCES"),
+        Marker.from_regex(
+            LeakKind.PLACEHOLDER, "PRIZMSOURCES", b"PRIZMSOURCES", b"PRIZMSOURCES", reach=0
+        ),
         # The former citation links' scheme (prizm-cite:N:K); not the stylesheet's
         # .prizm-cite:target selector.
         Marker.from_regex(
@@ -349,22 +384,36 @@ def plugin_markers() -> tuple[Marker, ...]:
     )
 
 
+#: Residue of the publishing pipeline as it is published: the assistant talking to the pipeline
+#: (``PRZ801``) and the end of a placeholder standing for the sources (``PRZ804``), in the words
+#: the corpus shows and [`find_residue`][mkdocs_prizm.core.residue.find_residue] reports.
+RESIDUE_TEXTS: tuple[str, ...] = (
+    "Je vais transformer cet article",
+    "Souhaitez-vous me fournir",
+    "Cela me permettra de rédiger",
+    "à l'original]",
+    "à l'identique]",
+)
+
+
 def residue_markers() -> tuple[Marker, ...]:
-    """The publishing pipeline's residue, as markers: the hook for ``core/residue.py``.
+    """The pipeline's residue that is certain: ``RESIDUE_TEXTS`` as written, template tokens.
 
-    Empty for now.  To audit residue, return markers built from the residue module's patterns
-    here (they are added to every audit by
-    [`default_markers`][mkdocs_prizm.core.audit.default_markers]): a fixed text with
-    [`Marker.from_text`][mkdocs_prizm.core.audit.Marker.from_text]
-    (``Marker.from_text(LeakKind.RESIDUE, "Souhaitez-vous me fournir")``), an expression with
-    [`Marker.from_regex`][mkdocs_prizm.core.audit.Marker.from_regex], given an anchor every match
-    contains (``Marker.from_regex(LeakKind.RESIDUE, "[[TOKEN]]", b"[[",
-    rb"\\[\\[[A-Z_]{3,}\\]\\]")``).  Expressions over folded text (no case, no accents) do not
-    apply to bytes as they are: give the published forms.
+    A template token (``PRZ803``) is an upper-case name in double brackets: ``[[PATTERN]]``.
     """
-    return ()
+    return (
+        *(Marker.from_text(LeakKind.RESIDUE, text) for text in RESIDUE_TEXTS),
+        Marker.from_regex(
+            LeakKind.RESIDUE, "[[TOKEN]]", b"[[", rb"\[\[[A-Z][A-Z0-9_]{2,}\]\]", reach=40
+        ),
+    )
 
 
-def default_markers(note_patterns: Sequence[str]) -> tuple[Marker, ...]:
-    """Everything the audit looks for: notes, the plugin's markers, pipeline residue."""
-    return (*note_markers(note_patterns), *plugin_markers(), *residue_markers())
+def default_markers(note_patterns: Sequence[str], *, residue: bool = False) -> tuple[Marker, ...]:
+    """Everything the audit looks for: notes, the plugin's markers, residue if ``residue``.
+
+    ``residue`` is set when the site keeps the articles that hold residue out
+    (``residue_exclude``): see the module's docstring.
+    """
+    markers = (*note_markers(note_patterns), *plugin_markers())
+    return (*markers, *residue_markers()) if residue else markers

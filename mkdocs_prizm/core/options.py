@@ -276,7 +276,7 @@ class PrizmOptions:
     )
     # -- post-build audit --
     audit: bool = _option(
-        False,
+        True,
         _bool,
         "After each build, scan every published file for internal notes, Prizm markers and "
         "pipeline residue; fail the build when one is found.",

@@ -70,12 +70,59 @@ def test_a_clean_article_and_an_example_in_code_pass(build_site: BuildSite) -> N
     pages = {"index.md": example}
     if SEED.is_file():
         pages["article.md"] = SEED.read_text(encoding="utf-8")
-    build = build_site(pages, {"plugins": ["search", {"prizm": {"audit": True}}]}, strict=True)
+    build = build_site(pages, {"plugins": ["search", "prizm"]})  # the audit is on by default
     assert build.ok, build.log
     assert "PRZ95" not in build.log
+
+
+RESIDUE = (
+    "---\ntitle: Un article\ndate: 2025-08-16\nauthor: Prizm AI\n---\n\n"
+    "Souhaitez-vous me fournir :\n\n- les sources\n\nDu texte [[PATTERN]] ici.\n"
+)
+
+
+def test_residue_published_by_design_is_not_a_leak(build_site: BuildSite) -> None:
+    # Residue in an article is reported as warnings and published: the editor's to fix.
+    build = build_site({"index.md": PAGE, "article.md": RESIDUE})
+    assert build.ok, build.log
+    assert "PRZ801" in build.log
+    assert "PRZ95" not in build.log
+
+
+def test_residue_is_a_leak_on_a_site_that_keeps_it_out(build_site: BuildSite) -> None:
+    build = build_site(
+        {"index.md": PAGE, "article.md": RESIDUE, "guide.md": "Du texte.\n"},
+        {
+            "plugins": [{"prizm": {"residue_exclude": True}}],
+            "nav": [{"Accueil": "index.md"}, {"Je vais transformer cet article": "guide.md"}],
+        },
+    )
+    assert not build.ok
+    assert "PRZ805" in build.log  # the article is kept out...
+    assert 'PRZ953 pipeline residue "Je vais transformer cet article" published' in build.log
+    assert "site/article/" not in build.log  # ...and what came by the nav is reported
 
 
 def _hook(tmp_path: Path) -> Path:
     path = tmp_path / "leak_hook.py"
     path.write_text(HOOK, encoding="utf-8")
     return path
+
+
+REPORT = (
+    "---\ntitle: Rapport d'optimisation conversationnelle\ndate: 2025-07-30\n"
+    "author: Prizm AI\n---\n\nScore intégrité : 92 %\n"
+)
+
+
+def test_a_site_that_publishes_the_reports_publishes_the_notes_words(
+    build_site: BuildSite,
+) -> None:
+    pages = {"index.md": PAGE, "rapport.md": REPORT}
+    kept_out = build_site(pages)
+    assert kept_out.ok, kept_out.log
+    assert "PRZ202" in kept_out.log
+    published = build_site(pages, {"plugins": ["search", {"prizm": {"reports_exclude": False}}]})
+    assert published.ok, published.log
+    assert "Score intégrité" in published.html("rapport.md")
+    assert "PRZ95" not in published.log

@@ -113,3 +113,29 @@ def test_expression_markers_hook() -> None:
     assert auditor.scan(b"<p>[[lien wiki]]</p>") == []
     with pytest.raises(ValueError, match="anchor"):
         Marker.from_regex(LeakKind.RESIDUE, "x", b"", b"x")
+
+
+RESIDUE_AUDITOR = Auditor(default_markers(DEFAULT_NOTE_PATTERNS, residue=True))
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"<p>Souhaitez-vous me fournir :</p>", ["Souhaitez-vous me fournir"]),
+        (b'{"text":"Cela me permettra de r\\u00e9diger"}', ["Cela me permettra de rédiger"]),
+        (b"<p>[Sources conserv&eacute;es &agrave; l&#x27;identique]</p>", ["à l'identique]"]),
+        ("<p>[Sources et références identiques à l'original]</p>".encode(), ["à l'original]"]),
+        (b"<p><strong>[[PATTERN]]ETAPE 1</strong></p>", ["[[TOKEN]]"]),
+        (b"var a=[[0]],b=[[x]],c=[['AB']];", []),  # scripts: not a token
+        ("<p>Je vais transformer ma façon de travailler.</p>".encode(), []),
+        ("<p>fidèle à l'original</p>".encode(), []),
+    ],
+)
+def test_residue_markers(data: bytes, expected: list[str]) -> None:
+    leaks = RESIDUE_AUDITOR.scan(data)
+    assert [leak.label for leak in leaks] == expected
+    assert all(leak.kind is LeakKind.RESIDUE for leak in leaks)
+
+
+def test_residue_is_looked_for_only_when_asked() -> None:
+    assert AUDITOR.scan(b"<p>Souhaitez-vous me fournir :</p>") == []
