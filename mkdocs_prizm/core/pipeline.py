@@ -260,11 +260,19 @@ class Pipeline:
             body = strip_titles(body, lines, fm, fields, meta_updates, suffixes, sink, body_sink)
         language = normalise_language(norm.language, default=self.language)
 
+        # The code lines, found once for every step below (most bodies have none).
+        code = code_flags(lines) if code_blocks else None
         citations: tuple[Citation, ...] = ()
         unmatched: tuple[str, ...] = ()
         if options.citations:
             citations, section, unmatched = locate_citations(
-                body, section, body_sink, line_offset=offset, lines=lines, code_blocks=code_blocks
+                body,
+                section,
+                body_sink,
+                line_offset=offset,
+                lines=lines,
+                code_blocks=code_blocks,
+                code=code,
             )
 
         rt = reading_time(
@@ -286,7 +294,7 @@ class Pipeline:
 
         residue = 0
         if options.residue and not report:
-            residue = report_residue(body, lines, code_blocks, section, offset, body_sink)
+            residue = report_residue(body, lines, code, section, offset, body_sink)
             if residue and options.residue_exclude:
                 sink.warning(
                     "PRZ805",
@@ -298,7 +306,7 @@ class Pipeline:
 
         breaks: tuple[int, ...] = ()
         if options.lists_fix:
-            breaks = tuple(list_breaks(body, lines=lines, code_blocks=code_blocks))
+            breaks = tuple(list_breaks(body, lines=lines, code_blocks=code_blocks, code=code))
 
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
         named = norm.reviewers or options.disclosure_reviewer
@@ -317,7 +325,7 @@ class Pipeline:
                 options=options,
                 dates=(fields["date"], fields["updated"]),
                 line_offset=offset,
-                code=code_flags(lines) if code_blocks else None,
+                code=code,
                 notes=self.notes_wanted,
             )
         if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
