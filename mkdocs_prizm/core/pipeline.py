@@ -227,6 +227,7 @@ class Pipeline:
                 headings=options.sources_headings,
                 line_offset=offset,
                 lines=lines,
+                code_blocks=code_blocks,
             )
             if not article_page:
                 # Without article fields, a page is still a Prizm article when it carries

@@ -61,26 +61,24 @@ class _Found:
     superscript: bool = False
 
 
-def _split_names(content: str, base: int) -> Iterator[_Found]:
-    """Yield the comma/semicolon-separated names of a citation list with their offsets."""
-    pos = 0
-    for i in range(len(content) + 1):
-        if i == len(content) or content[i] in ",;":
-            part = content[pos:i]
-            stripped = part.strip()
-            if stripped:
-                lead = len(part) - len(part.lstrip())
-                start = base + pos + lead
-                yield _Found(start, start + len(stripped), stripped)
-            pos = i + 1
-
-
 def _trim(content: str, base: int) -> _Found | None:
     stripped = content.strip()
     if not stripped:
         return None
     lead = len(content) - len(content.lstrip())
     return _Found(base + lead, base + lead + len(stripped), stripped)
+
+
+#: One name of a citation list, between commas or semicolons (white space around it included).
+RE_LIST_PART = re.compile(r"[^,;]+")
+
+
+def _split_names(content: str, base: int) -> Iterator[_Found]:
+    """Yield the comma/semicolon-separated names of a citation list with their offsets."""
+    for match in RE_LIST_PART.finditer(content):
+        found = _trim(match.group(), base + match.start())
+        if found is not None:
+            yield found
 
 
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
