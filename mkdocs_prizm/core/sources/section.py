@@ -41,14 +41,12 @@ RE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
 def indent_width(line: str) -> int:
     """The width of a line's indentation, tabs counted to the next multiple of four."""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" not in indent:
+        return len(indent)
     width = 0
-    for c in line:
-        if c == " ":
-            width += 1
-        elif c == "\t":
-            width += 4 - width % 4
-        else:
-            break
+    for c in indent:
+        width += 1 if c == " " else 4 - width % 4
     return width
 
 
