@@ -119,6 +119,9 @@ RE_SOURCES_WORDS = re.compile(r"(?:(?:les?|la|liste des|autres|memes)\s+)*(?:sou
 RE_WORD = re.compile(r"[^\W\d_]{2,}")
 #: A template token: ``[[PATTERN]]`` (upper case, so that a wiki link is not one).
 RE_TOKEN = re.compile(r"\[\[[^\[\]a-z\n]*[A-Z][^\[\]a-z\n]*\]\]")
+#: A template token or a bracketed text: the lines worth reading for placeholders, found by one
+#: search through the whole text.
+RE_BRACKETED = re.compile(RE_TOKEN.pattern + "|" + RE_BRACKETS.pattern)
 #: A line that ends the paragraph above it (heading, rule, fence).
 RE_BLOCK_LINE = re.compile(r" {0,3}(?:#|[-*_=]{3,}\s*$|```|~~~)")
 
@@ -154,8 +157,7 @@ def find_residue(
     if RE_TALK_FIRST.match(body):
         positions.append(0)
     if "[" in body:
-        positions += [match.start() for match in RE_BRACKETS.finditer(body)]
-        positions += [match.start() for match in RE_TOKEN.finditer(body)]
+        positions += [match.start() for match in RE_BRACKETED.finditer(body)]
     if not positions:
         return []
     positions.sort()
