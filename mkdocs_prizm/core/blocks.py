@@ -15,6 +15,7 @@ items, one character for one, so that every position in the text stays valid.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
 from mkdocs_prizm.core.markdown_scan import lines_at
@@ -29,8 +30,11 @@ __all__ = [
 
 #: Typographic bullets the pipeline starts list items with.
 PSEUDO_BULLETS = "\u2022\u25e6"  # • ◦
-#: A line starting (after any indentation) with a typographic bullet and a space.
-RE_PSEUDO_BULLET = re.compile(rf"^([ \t]*)[{PSEUDO_BULLETS}](?=[ \t])", re.MULTILINE)
+#: A line starting (after any indentation) with a typographic bullet and a space, found by the
+#: newline before it (a literal the regex engine finds fast); ``RE_PSEUDO_BULLET_FIRST`` on the
+#: first line.
+RE_PSEUDO_BULLET_FIRST = re.compile(rf"[ \t]*[{PSEUDO_BULLETS}](?=[ \t])")
+RE_PSEUDO_BULLET = re.compile("\n" + RE_PSEUDO_BULLET_FIRST.pattern)
 
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
@@ -47,7 +51,7 @@ def _paragraph_line(line: str) -> bool:
     )
 
 
-def _in_list(lines: list[str], flags: list[bool] | None, index: int) -> bool:
+def _in_list(lines: list[str], flags: Sequence[bool] | None, index: int) -> bool:
     """Whether line ``index`` belongs to a list item: one starts at or above it, no blank between.
 
     Code lines neither start nor end a list.  The walk stops at the first list item or blank
@@ -65,7 +69,11 @@ def _in_list(lines: list[str], flags: list[bool] | None, index: int) -> bool:
 
 
 def list_breaks(
-    text: str, *, lines: list[str] | None = None, code_blocks: bool | None = None
+    text: str,
+    *,
+    lines: list[str] | None = None,
+    code_blocks: bool | None = None,
+    code: Sequence[bool] | None = None,
 ) -> list[int]:
     """The lines of ``text`` where a list starts right after a paragraph line.
 
@@ -81,6 +89,8 @@ def list_breaks(
         code_blocks: Whether ``text`` may hold code blocks, when the caller knows it
             ([`may_have_code_blocks`][mkdocs_prizm.core.fences.may_have_code_blocks]);
             found out here otherwise.
+        code: One flag per line, true inside a code block, when the caller has them (with
+            ``code_blocks`` true).
 
     Returns:
         The 0-based indexes of the item lines, in order.
@@ -92,14 +102,15 @@ def list_breaks(
         if _paragraph_line(text[text.rfind("\n", 0, at) + 1 : at])
     )
     text_lines: list[str] = []  # split (and code located) at the first candidate
-    flags: list[bool] | None = None
+    flags = code
     breaks: list[int] = []
     for index, _start in lines_at(text, candidates):
         if not text_lines:
             text_lines = text.split("\n") if lines is None else lines
             if code_blocks is None:
                 code_blocks = may_have_code_blocks(text)
-            flags = code_flags(text_lines) if code_blocks else None
+            if flags is None and code_blocks:
+                flags = code_flags(text_lines)
         # ``index`` is the paragraph line, ``index + 1`` the item.
         if flags is not None and (flags[index] or flags[index + 1]):
             continue
@@ -127,21 +138,21 @@ def replace_pseudo_bullets(text: str, *, code_blocks: bool | None = None) -> tup
     """
     if "\u2022" not in text and "\u25e6" not in text:
         return text, 0
-    matches = list(RE_PSEUDO_BULLET.finditer(text))
-    if not matches:
+    # The bullets, each at the end of its match: one per line.
+    bullets = [match.end() - 1 for match in RE_PSEUDO_BULLET.finditer(text)]
+    first = RE_PSEUDO_BULLET_FIRST.match(text)
+    if first is not None:
+        bullets.insert(0, first.end() - 1)
+    if not bullets:
         return text, 0
     if code_blocks is None:
         code_blocks = may_have_code_blocks(text)
     flags = code_flags(text.split("\n")) if code_blocks else None
     pieces: list[str] = []
     pos = 0
-    # One match per line: ``lines_at`` gives each match's line index.
-    for (index, _start), match in zip(
-        lines_at(text, (m.start() for m in matches)), matches, strict=True
-    ):
+    for (index, _start), bullet in zip(lines_at(text, bullets), bullets, strict=True):
         if flags is not None and flags[index]:
             continue
-        bullet = match.end() - 1
         pieces += (text[pos:bullet], "-")
         pos = bullet + 1
     if not pieces:

@@ -207,7 +207,8 @@ def strip_notes(
 
 def _strip_once(text: str, sink: ProblemSink, matcher: NoteMatcher) -> NotesResult:
     """One pass of [`strip_notes`][mkdocs_prizm.core.comments.strip_notes]."""
-    if "<!--" not in text:
+    # A one-character search first: most texts hold no "<" at all.
+    if "<" not in text or "<!--" not in text:
         return NotesResult(text, (), 0)
     # The lines are split only to locate code blocks; otherwise each line holding a comment
     # is cut out of the text on its own.

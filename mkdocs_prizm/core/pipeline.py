@@ -116,8 +116,8 @@ class Pipeline:
         file_exists: Whether a path of the site (relative to ``docs_dir``, ``/``-separated)
             is one of its files, to report an article's missing image; ``None`` checks nothing.
         notes_wanted: Whether anyone reads the checks that only ever give notes (figures in
-            paragraphs citing no source): a build with no report, no sources page and no debug
-            output skips them.
+            paragraphs citing no source, citations in an article whose sources section lists
+            no entry): a build with no report, no sources page and no debug output skips them.
         site_name: The site's name, stripped from the end of titles as the
             ``titles_strip_suffixes`` are.
         notes: Which comments are internal notes (built from the options).
@@ -198,12 +198,12 @@ class Pipeline:
         # Whether the body may hold code blocks is found once for every step below.  (Removing
         # a note can make one: "<!-- note -->    text" becomes an indented line, so this looks
         # at the text without notes.)
-        code_blocks = may_have_code_blocks(notes.text)
+        has_code = may_have_code_blocks(notes.text)
         body = notes.text
         if options.lists_fix:
             # "• item" lines become "- item", one character for one: an article's published
             # body (an ordinary page keeps ``notes.text``).
-            body, _ = replace_pseudo_bullets(body, code_blocks=code_blocks)
+            body, _ = replace_pseudo_bullets(body, code_blocks=has_code)
         patterns = options.reports_patterns if options.reports_exclude else ()
         report = is_internal_report(fm.meta, body, patterns)
         if report:
@@ -227,6 +227,7 @@ class Pipeline:
                 headings=options.sources_headings,
                 line_offset=offset,
                 lines=lines,
+                code_blocks=has_code,
             )
             if not article_page:
                 # Without article fields, a page is still a Prizm article when it carries
@@ -260,11 +261,18 @@ class Pipeline:
             body = strip_titles(body, lines, fm, fields, meta_updates, suffixes, sink, body_sink)
         language = normalise_language(norm.language, default=self.language)
 
+        code = code_flags(lines) if has_code else None  # the code lines, for every step below
         citations: tuple[Citation, ...] = ()
         unmatched: tuple[str, ...] = ()
-        if options.citations:
+        if options.citations and (self.notes_wanted or (section is not None and section.entries)):
             citations, section, unmatched = locate_citations(
-                body, section, body_sink, line_offset=offset, lines=lines, code_blocks=code_blocks
+                body,
+                section,
+                body_sink,
+                line_offset=offset,
+                lines=lines,
+                code_blocks=has_code,
+                code=code,
             )
 
         rt = reading_time(
@@ -286,7 +294,7 @@ class Pipeline:
 
         residue = 0
         if options.residue and not report:
-            residue = report_residue(body, lines, code_blocks, section, offset, body_sink)
+            residue = report_residue(body, lines, code, section, offset, body_sink)
             if residue and options.residue_exclude:
                 sink.warning(
                     "PRZ805",
@@ -298,7 +306,7 @@ class Pipeline:
 
         breaks: tuple[int, ...] = ()
         if options.lists_fix:
-            breaks = tuple(list_breaks(body, lines=lines, code_blocks=code_blocks))
+            breaks = tuple(list_breaks(body, lines=lines, code_blocks=has_code, code=code))
 
         authors = tuple(self._author(name, sink, fm.field_lines) for name in norm.authors)
         named = norm.reviewers or options.disclosure_reviewer
@@ -317,7 +325,7 @@ class Pipeline:
                 options=options,
                 dates=(fields["date"], fields["updated"]),
                 line_offset=offset,
-                code=code_flags(lines) if code_blocks else None,
+                code=code,
                 notes=self.notes_wanted,
             )
         if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):

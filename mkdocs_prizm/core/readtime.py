@@ -141,7 +141,7 @@ RE_ELISION: Final = _elision_pattern(ELISIONS)
 def _count(text: str, split_elisions: bool, *, code: bool = False) -> int:
     if ":" in text and "http" in text:
         text = RE_URL.sub(" ", text)
-    if "." in text and "www." in text:
+    if "w" in text and "www." in text:
         text = RE_WWW.sub(" ", text)
     if "&" in text:
         text = RE_ENTITY.sub(" ", text)

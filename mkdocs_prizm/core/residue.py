@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from mkdocs_prizm.core.article import SourcesSection
 from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
-from mkdocs_prizm.core.markdown_scan import code_spans, in_spans
+from mkdocs_prizm.core.markdown_scan import code_spans, in_spans, lines_at
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
 
@@ -62,7 +62,13 @@ class Residue:
 #: Where a paragraph's words start: after the indentation and emphasis markers.
 RE_LEAD = re.compile(r"[ \t]{0,3}(?:\*{1,3}|_{1,3})?")
 #: The first words a paragraph of assistant talk may start with (a cheap filter, raw text).
-RE_TALK_START = re.compile(r"(?i)(?:je|j['’]|souhaitez|voici|pour|cela|n['’]h|en tant)\b")
+RE_TALK_START = re.compile(
+    r"(?:je|j['’]|souhaitez|voici|pour|cela|n['’]h|en tant)\b", re.IGNORECASE
+)
+#: A line whose words start as assistant talk may, found in the whole text by the newline
+#: before it (a literal the regex engine finds fast); ``RE_TALK_FIRST`` on the first line.
+RE_TALK_FIRST = re.compile(RE_LEAD.pattern + RE_TALK_START.pattern, re.IGNORECASE)
+RE_TALK_LINE = re.compile("\n" + RE_TALK_FIRST.pattern, re.IGNORECASE)
 #: Assistant talk, matched at the start of a paragraph's folded text (``fold``: lower case, no
 #: accents, plain apostrophes).  Each names what the assistant does to the article, never what
 #: a journalist would say to readers.
@@ -96,8 +102,10 @@ TALK_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         r"en tant qu'(?:ia|assistant|modele de langage)\b",
     )
 )
-#: A bracketed text that is not a link, an image, a footnote or a reference (one line).
-RE_BRACKETS = re.compile(r"(?<![!\\\]\[])\[(?!\^)([^\[\]\n]{2,200})\](?![(\[:\]])")
+#: A bracketed text that is not a link, an image, a footnote or a reference (one line).  The
+#: bracket comes first in the pattern, then a lookbehind checks the character before it: the
+#: regex engine skips to the brackets instead of trying the lookbehind everywhere.
+RE_BRACKETS = re.compile(r"\[(?<![!\\\]\[]\[)(?!\^)([^\[\]\n]{2,200})\](?![(\[:\]])")
 #: Words that make a bracketed text a placeholder wherever it is.
 RE_PLACEHOLDER_WORDS = re.compile(
     r"\b(?:a (?:inserer|completer|preciser|definir|ajouter|remplir|verifier)|inserer ici"
@@ -111,6 +119,9 @@ RE_SOURCES_WORDS = re.compile(r"(?:(?:les?|la|liste des|autres|memes)\s+)*(?:sou
 RE_WORD = re.compile(r"[^\W\d_]{2,}")
 #: A template token: ``[[PATTERN]]`` (upper case, so that a wiki link is not one).
 RE_TOKEN = re.compile(r"\[\[[^\[\]a-z\n]*[A-Z][^\[\]a-z\n]*\]\]")
+#: A template token or a bracketed text: the lines worth reading for placeholders, found by one
+#: search through the whole text.
+RE_BRACKETED = re.compile(RE_TOKEN.pattern + "|" + RE_BRACKETS.pattern)
 #: A line that ends the paragraph above it (heading, rule, fence).
 RE_BLOCK_LINE = re.compile(r" {0,3}(?:#|[-*_=]{3,}\s*$|```|~~~)")
 
@@ -120,14 +131,21 @@ def find_residue(
     *,
     lines: Sequence[str] | None = None,
     code_blocks: bool | None = None,
+    code: Sequence[bool] | None = None,
     sources: tuple[int, int, int] | None = None,
 ) -> list[Residue]:
     """Find the pipeline's residue in an article's body, in reading order.
+
+    The few lines worth reading (those that start as assistant talk does, or hold a
+    placeholder or a token) are found by regex searches through the whole text; only they are
+    looked at, with the line above them (does a paragraph start there?).
 
     Args:
         body: The article's Markdown (notes removed), ``\\n`` line endings.
         lines: ``body.split("\\n")``, when the caller has it.
         code_blocks: Whether ``body`` may hold code blocks, when the caller knows it.
+        code: One flag per line, true inside a code block, when the caller has them
+            (``code_blocks`` is then not looked at).
         sources: ``(first, last, entries)``: the 1-based body lines of the sources section
             (heading to last line) and its number of entries; a placeholder there, or one
             that names the sources, is a ``SOURCES_PLACEHOLDER``.
@@ -135,20 +153,31 @@ def find_residue(
     Returns:
         The residue found; empty for a clean article.
     """
+    positions = [match.start() + 1 for match in RE_TALK_LINE.finditer(body)]
+    if RE_TALK_FIRST.match(body):
+        positions.append(0)
+    if "[" in body:
+        positions += [match.start() for match in RE_BRACKETED.finditer(body)]
+    if not positions:
+        return []
+    positions.sort()
     if lines is None:
         lines = body.split("\n")
-    if code_blocks is None:
-        code_blocks = may_have_code_blocks(body)
-    flags = code_flags(lines) if code_blocks else None
+    if code is None and (may_have_code_blocks(body) if code_blocks is None else code_blocks):
+        code = code_flags(lines)
     found: list[Residue] = []
-    starts = True  # whether the next line starts a paragraph
-    for index, raw in enumerate(lines):
-        if flags is not None and flags[index]:
-            starts = True
+    for index, _start in lines_at(body, positions):
+        raw = lines[index]
+        if (code is not None and code[index]) or RE_BLOCK_LINE.match(raw):
             continue
-        if not raw.strip() or RE_BLOCK_LINE.match(raw):
-            starts = True
-            continue
+        # A paragraph starts after a blank line, a code line or a line that ends a paragraph.
+        above = lines[index - 1] if index else ""
+        starts = (
+            not index
+            or (code is not None and code[index - 1])
+            or not above.strip()
+            or RE_BLOCK_LINE.match(above) is not None
+        )
         number = index + 1
         spans = code_spans(raw) if "`" in raw else []
         if starts:
@@ -159,7 +188,6 @@ def find_residue(
             in_sources = sources is not None and sources[0] < number <= sources[1]
             whole = starts and (index + 1 == len(lines) or not lines[index + 1].strip())
             found += _brackets(raw, number, spans, whole=whole, in_sources=in_sources)
-        starts = False
     return found
 
 
@@ -196,16 +224,19 @@ def _brackets(
 def report_residue(  # noqa: PLR0917 - private, called once with the pipeline's state
     body: str,
     lines: list[str],
-    code_blocks: bool,
+    code: Sequence[bool] | None,
     section: SourcesSection | None,
     offset: int,
     sink: ProblemSink,
 ) -> int:
-    """Report the pipeline's residue in ``body`` as warnings; return how many were found."""
+    """Report the pipeline's residue in ``body`` as warnings; return how many were found.
+
+    ``code`` is one flag per line, true inside a code block (``None``: the body has none).
+    """
     sources = None
     if section is not None:
         sources = (section.start_line - offset, section.end_line - offset, len(section.entries))
-    found = find_residue(body, lines=lines, code_blocks=code_blocks, sources=sources)
+    found = find_residue(body, lines=lines, code_blocks=False, code=code, sources=sources)
     for item in found:
         sink.warning(item.kind.value, residue_message(item, sources), item.line, item.column)
     return len(found)

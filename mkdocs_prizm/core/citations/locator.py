@@ -61,20 +61,6 @@ class _Found:
     superscript: bool = False
 
 
-def _split_names(content: str, base: int) -> Iterator[_Found]:
-    """Yield the comma/semicolon-separated names of a citation list with their offsets."""
-    pos = 0
-    for i in range(len(content) + 1):
-        if i == len(content) or content[i] in ",;":
-            part = content[pos:i]
-            stripped = part.strip()
-            if stripped:
-                lead = len(part) - len(part.lstrip())
-                start = base + pos + lead
-                yield _Found(start, start + len(stripped), stripped)
-            pos = i + 1
-
-
 def _trim(content: str, base: int) -> _Found | None:
     stripped = content.strip()
     if not stripped:
@@ -83,18 +69,38 @@ def _trim(content: str, base: int) -> _Found | None:
     return _Found(base + lead, base + lead + len(stripped), stripped)
 
 
+#: One name of a citation list, between commas or semicolons (white space around it included).
+RE_LIST_PART = re.compile(r"[^,;]+")
+
+
+def _split_names(content: str, base: int) -> Iterator[_Found]:
+    """Yield the comma/semicolon-separated names of a citation list with their offsets."""
+    for match in RE_LIST_PART.finditer(content):
+        found = _trim(match.group(), base + match.start())
+        if found is not None:
+            yield found
+
+
 def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= position < e for s, e in spans)
 
 
 @dataclass(slots=True)
 class _Linker:
-    matcher: CitationMatcher
+    section: SourcesSection | None
     superscripts: dict[int, int]
+    built: CitationMatcher | None = None
     counts: dict[int, int] = field(default_factory=dict)
     ids: dict[int, list[str]] = field(default_factory=dict)
     unmatched: dict[str, None] = field(default_factory=dict)
     found: list[Citation] = field(default_factory=list)
+
+    @property
+    def matcher(self) -> CitationMatcher:
+        """The section's keys, computed when a first name is to be matched."""
+        if self.built is None:
+            self.built = CitationMatcher.for_section(self.section)
+        return self.built
 
     def cite(self, number: int, line: int, start: int, end: int, superscript: bool) -> None:
         """Record one citation of entry ``number`` at ``line`` (1-based), columns start..end."""
@@ -106,6 +112,7 @@ class _Linker:
 
 
 RE_HTML_LINK = re.compile(r"<a[\s>].*?</a\s*>", re.IGNORECASE)
+RE_SQUARE_BRACKET = re.compile(r"[\[\]]")
 
 
 def _link_text_spans(line: str) -> list[tuple[int, int]]:
@@ -114,12 +121,15 @@ def _link_text_spans(line: str) -> list[tuple[int, int]]:
     Markdown links and images ``[text](url)``, reference links ``[text][ref]`` (brackets
     nested in the text are paired) and HTML anchors ``<a ...>text</a>``.
     """
-    spans = [match.span() for match in RE_HTML_LINK.finditer(line)]
+    spans = [match.span() for match in RE_HTML_LINK.finditer(line)] if "<" in line else []
     opened: list[int] = []
-    for at, char in enumerate(line):
-        if char == "[" and (at == 0 or line[at - 1] != "\\"):
-            opened.append(at)
-        elif char == "]" and opened and line[at - 1] != "\\":
+    # Only the brackets are visited, found by the regex engine.
+    for match in RE_SQUARE_BRACKET.finditer(line):
+        at = match.start()
+        if match.group() == "[":
+            if at == 0 or line[at - 1] != "\\":
+                opened.append(at)
+        elif opened and line[at - 1] != "\\":
             start = opened.pop()
             if line[at + 1 : at + 2] in ("(", "["):
                 spans.append((start, at + 1))
@@ -214,6 +224,7 @@ def locate_citations(
     line_offset: int = 0,
     lines: Sequence[str] | None = None,
     code_blocks: bool | None = None,
+    code: Sequence[bool] | None = None,
 ) -> tuple[tuple[Citation, ...], SourcesSection | None, tuple[str, ...]]:
     """Find the citations of the text and the entry each one cites.
 
@@ -238,6 +249,8 @@ def locate_citations(
         code_blocks: Whether ``body`` may hold code blocks, when the caller knows it
             ([`may_have_code_blocks`][mkdocs_prizm.core.fences.may_have_code_blocks]);
             found out here otherwise.
+        code: One flag per line, true inside a code block, when the caller has them (with
+            ``code_blocks`` true).
 
     Returns:
         ``(citations, section, unmatched)``: the citations in reading order (lines are body
@@ -248,7 +261,6 @@ def locate_citations(
         lines = body.split("\n")
     has_entries = section is not None and bool(section.entries)
     severity = Severity.WARNING if has_entries else Severity.INFO
-    matcher = CitationMatcher.for_section(section)
     superscripts: dict[int, int] = {}
     protected = range(0)
     if section is not None:
@@ -259,15 +271,14 @@ def locate_citations(
                     superscripts.setdefault(superscript_value(lead.group(1)), entry.number)
         first = section.start_line - line_offset - 1
         protected = range(first, section.end_line - line_offset)
-    linker = _Linker(matcher, superscripts)
+    linker = _Linker(section, superscripts)
 
     # Most lines cite nothing: the candidates are found with C-level substring searches, and
     # only they are looked at; code blocks and comments are located only when present.
     if "ource" not in body and "OURCE" not in body and not superscripts:
         return (), section, ()
-    if code_blocks is None:
-        code_blocks = may_have_code_blocks(body)
-    code = code_flags(lines) if code_blocks else None
+    if code is None and (may_have_code_blocks(body) if code_blocks is None else code_blocks):
+        code = code_flags(lines)
     # A one-character search first: most bodies hold no "<" at all once the notes are gone.
     comments = _comment_ranges(body) if "<" in body and "<!--" in body else []
     comment_ends = [end for _, end in comments]
@@ -295,7 +306,7 @@ def locate_citations(
             if item.superscript:
                 number = superscripts.get(superscript_value(item.name))
             else:
-                number = matcher.match(item.name)
+                number = linker.matcher.match(item.name)
             if number is None:
                 linker.unmatched.setdefault(item.name, None)
                 sink.add(

@@ -108,8 +108,8 @@ def _is_break(line: str) -> bool:
         return RE_ATX.match(line) is not None
     if not first or first not in "-*_":
         return False
-    compact = line.replace(" ", "").replace("\t", "")
-    return len(compact) >= 3 and compact.count(first) == len(compact)
+    # Only that character, three times at least, and spaces or tabs.
+    return not line.strip(" \t" + first) and line.count(first) >= 3
 
 
 #: Bullets an entry's first line can start with (after its indentation).

@@ -29,6 +29,7 @@ def parse_sources(
     headings: Iterable[str] = DEFAULT_HEADINGS,
     line_offset: int = 0,
     lines: Sequence[str] | None = None,
+    code_blocks: bool | None = None,
 ) -> SourcesSection | None:
     """Find the sources section of an article and parse its entries.
 
@@ -45,6 +46,8 @@ def parse_sources(
             [`find_section`][mkdocs_prizm.core.sources.find_section]).
         line_offset: Added to the line numbers stored in the result.
         lines: ``body.split("\\n")``, when the caller has it already.
+        code_blocks: Whether ``body`` may hold code blocks, when the caller knows it
+            ([`may_have_code_blocks`][mkdocs_prizm.core.fences.may_have_code_blocks]).
 
     Returns:
         The parsed section, or ``None`` when the article has no sources heading.
@@ -53,7 +56,8 @@ def parse_sources(
         lines = body.split("\n")
     if "\r" in body:
         lines = [line.rstrip("\r") for line in lines]
-    located = find_section(lines, headings, text=body)
+    # Without code blocks, no fences: the headings are read from the end of the text.
+    located = find_section(lines, headings, text=body, fences=None if code_blocks else False)
     if located is None:
         return None
     start, end, level, heading = located

@@ -41,14 +41,12 @@ RE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})(.*)$")
 
 def indent_width(line: str) -> int:
     """The width of a line's indentation, tabs counted to the next multiple of four."""
+    indent = line[: len(line) - len(line.lstrip(" \t"))]
+    if "\t" not in indent:
+        return len(indent)
     width = 0
-    for c in line:
-        if c == " ":
-            width += 1
-        elif c == "\t":
-            width += 4 - width % 4
-        else:
-            break
+    for c in indent:
+        width += 1 if c == " " else 4 - width % 4
     return width
 
 
@@ -74,7 +72,11 @@ def _heading_keys(headings: tuple[str, ...]) -> frozenset[str]:
 
 
 def find_section(
-    lines: Sequence[str], headings: Iterable[str] = DEFAULT_HEADINGS, *, text: str | None = None
+    lines: Sequence[str],
+    headings: Iterable[str] = DEFAULT_HEADINGS,
+    *,
+    text: str | None = None,
+    fences: bool | None = None,
 ) -> tuple[int, int, int, str] | None:
     r"""Locate the sources section among the lines of an article.
 
@@ -89,13 +91,15 @@ def find_section(
         text: The text the lines were split from, when the caller has it: without fences,
             only the lines holding a ``#`` are looked at, from the end, found by substring
             search.
+        fences: Whether ``text`` may hold fenced code, when the caller knows it
+            ([`may_have_fences`][mkdocs_prizm.core.fences.may_have_fences]).
 
     Returns:
         ``(start, end, level, heading)``: 0-based index of the heading line, index after the
         section's last line, heading level and heading text as written; ``None`` if absent.
     """
     keys = _heading_keys(tuple(headings))
-    if text is not None and not may_have_fences(text):
+    if text is not None and not (may_have_fences(text) if fences is None else fences):
         return _last_section(text, lines, keys)
     found: tuple[int, int, str] | None = None
     end = len(lines)
