@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import warnings
 from html import unescape
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import InclusionLevel
@@ -68,7 +67,8 @@ def front_matter_text(page: Page) -> str | None:
     if not path:  # a file generated in memory: nothing to read
         return file_text(page)
     try:
-        with Path(path).open(encoding="utf-8-sig", errors="strict") as f:  # as MkDocs reads it
+        # As MkDocs reads it; a ``Path`` would cost more than the few lines read here.
+        with open(path, encoding="utf-8-sig", errors="strict") as f:  # noqa: PTH123
             return front_matter_head(f)
     except (OSError, ValueError):
         return None
