@@ -17,6 +17,7 @@ from mkdocs_prizm.core.frontmatter import (
     safe_text,
     split_front_matter,
 )
+from mkdocs_prizm.core.frontmatter.readers import Reader
 from mkdocs_prizm.core.problems import ProblemSink
 
 
@@ -152,6 +153,21 @@ def test_every_row_of_the_table_fills_an_article_field() -> None:
     assert set(rows) <= article_fields
     filled = normalise({}, ProblemSink("a.md")).article
     Article(**filled)  # the keyword arguments fit
+
+
+def test_a_field_none_of_whose_keys_is_given_is_what_reading_an_absent_key_gives() -> None:
+    sink = ProblemSink("a.md")
+    reader = Reader({}, sink, {}, blog_compat=True, today=dt.date(2025, 7, 29))
+    fields = normalise({"other": "x"}, sink, blog_compat=True)
+    for rule in FIELDS:
+        value = rule.read(reader, rule.keys[-1], rule.expected)
+        if rule.finish is not None:
+            value = rule.finish(reader, rule.keys, value)
+        expected = field_value(fields, rule.article_field)
+        assert (value, type(value)) == (expected, type(expected)), rule.article_field
+    assert not sink.items
+    assert not reader.safe
+    assert not fields.safe_meta
 
 
 @pytest.mark.parametrize(
