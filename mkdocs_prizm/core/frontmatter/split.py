@@ -22,7 +22,6 @@ from mkdocs_prizm.core.frontmatter.keys import (
     KeyLines,
     KeySource,
     MergedKeys,
-    key_source,
     scan_keys,
     times,
 )
@@ -129,9 +128,15 @@ def locate_front_matter(source: str) -> FrontMatter:
     second block that directly follows the first are located too.
     """
     source = normalise_newlines(source)
+    lines, body, body_line = _located_keys(source)
+    return FrontMatter({}, source[body:], body_line, lines)
+
+
+def _located_keys(source: str) -> tuple[KeyLines, int, int]:
+    """The keys of ``locate_front_matter``, the body's offset and its file line."""
     block = _first_block(source)
     if block is None:
-        return FrontMatter({}, source)
+        return KeyLines(), 0, 1
     start, end, body, body_line = block
     lines = scan_keys(source, start, end, duplicates=True)
     if RE_OPEN_AT.match(source, body):
@@ -139,7 +144,7 @@ def locate_front_matter(source: str) -> FrontMatter:
         if second_close:
             second = scan_keys(source, body + 4, second_close.start(), duplicates=True)
             lines = lines.merged(second)
-    return FrontMatter({}, source[body:], body_line, lines)
+    return lines, body, body_line
 
 
 def front_matter_head(lines: Iterable[str]) -> str:
@@ -317,35 +322,35 @@ class LazyKeyLines(Mapping[str, int]):
 
     def __init__(self, locate: Callable[[], str | None] | None) -> None:
         self._locate = locate
-        self._found: FrontMatter | None = None
+        self._lines: KeyLines | None = None
+        self._body_line = 1
 
-    def _load(self) -> FrontMatter:
-        if self._found is None:
+    def _load(self) -> KeyLines:
+        if self._lines is None:
             source = self._locate() if self._locate is not None else None
-            self._found = FrontMatter({}, "", 1)
+            self._lines = KeyLines()
             if source is not None:
-                self._found = locate_front_matter(source)
-        return self._found
+                self._lines, _, self._body_line = _located_keys(normalise_newlines(source))
+        return self._lines
 
     def offset(self) -> int:
         """How many file lines come before the body."""
-        return self._load().body_line - 1 if self._locate is not None else 0
+        self._load()
+        return self._body_line - 1
 
     def __getitem__(self, key: str) -> int:
-        return self._load().field_lines[key]
+        return self._load()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._load().field_lines)
+        return iter(self._load())
 
     def __len__(self) -> int:
-        return len(self._load().field_lines)
+        return len(self._load())
 
     def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
         """Top-level keys written twice (MkDocs' YAML keeps the last without a word)."""
-        source = key_source(self._load().field_lines)
-        return source.duplicate_keys() if source is not None else ()
+        return self._load().duplicate_keys()
 
     def value_text(self, key: str) -> str | None:
         """The text of ``key``'s value as written (YAML 1.1 reads ``NO`` as false)."""
-        source = key_source(self._load().field_lines)
-        return source.value_text(key) if source is not None else None
+        return self._load().value_text(key)
