@@ -170,8 +170,8 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.fragments = {}
 
     def _site_file(self, path: str) -> bool:
-        """Whether ``path`` (relative to ``docs_dir``) is one of the site's files."""
-        return self.files is not None and self.files.get_file_from_path(path) is not None
+        """Whether ``path`` (``/``-separated, relative to ``docs_dir``) is a file of the site."""
+        return self.files is not None and path in self.files.src_uris
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add the sources page, find the tags listing to link tags to, publish the assets."""
