@@ -48,6 +48,9 @@ __all__ = [
 RE_OPEN = re.compile(r"\A---[ \t]*\n")
 RE_OPEN_AT = re.compile(r"---[ \t]*\n")  # an opening line at a given offset (no ``\A``)
 RE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# The same line found with the newline before it (the line is group 1): a search for a newline
+# skips the rest of each line, where a search for ``^`` tries every character.
+_RE_CLOSE_AFTER_NEWLINE = re.compile(r"\n((?:---|\.\.\.)[ \t]*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +82,28 @@ def normalise_newlines(source: str) -> str:
     return source
 
 
+def _closing(text: str, pos: int) -> tuple[int, int] | None:
+    """Where the first closing line (``---`` or ``...``) from ``pos`` on starts and ends."""
+    if pos == 0 and (first := RE_CLOSE.match(text)) is not None:
+        return first.span()
+    found = _RE_CLOSE_AFTER_NEWLINE.search(text, max(pos - 1, 0))
+    return found.span(1) if found is not None else None
+
+
 def _first_block(source: str) -> tuple[int, int, int, int] | None:
     """Offsets of the front matter's YAML (start, end), the body's offset and its file line.
 
     The body starts after the closing ``---`` and any blank lines, as MkDocs splits it.
     """
     opening = RE_OPEN.match(source)
-    closing = RE_CLOSE.search(source, opening.end()) if opening else None
+    closing = _closing(source, opening.end()) if opening else None
     if opening is None or closing is None:
         return None
-    after = closing.end() + 1 if closing.end() < len(source) else closing.end()
-    body = after
+    close_start, close_end = closing
+    body = close_end + 1 if close_end < len(source) else close_end
     while body < len(source) and source[body] == "\n":
         body += 1
-    return opening.end(), closing.start(), body, source.count("\n", 0, body) + 1
+    return opening.end(), close_start, body, source.count("\n", 0, body) + 1
 
 
 def split_front_matter(source: str, sink: ProblemSink) -> FrontMatter:
@@ -140,9 +151,9 @@ def _located_keys(source: str) -> tuple[KeyLines, int, int]:
     start, end, body, body_line = block
     lines = scan_keys(source, start, end, duplicates=True)
     if RE_OPEN_AT.match(source, body):
-        second_close = RE_CLOSE.search(source, body + 4)
+        second_close = _closing(source, body + 4)
         if second_close:
-            second = scan_keys(source, body + 4, second_close.start(), duplicates=True)
+            second = scan_keys(source, body + 4, second_close[0], duplicates=True)
             lines = lines.merged(second)
     return lines, body, body_line
 
@@ -273,10 +284,11 @@ def take_second_block(fm: FrontMatter, sink: ProblemSink) -> FrontMatter:
         fm = replace(fm, body=body)
     if not RE_OPEN.match(body):
         return fm
-    closing = RE_CLOSE.search(body, 4)
+    closing = _closing(body, 4)
     if not closing:
         return fm
-    yaml_text = body[4 : closing.start()]
+    close_start, close_end = closing
+    yaml_text = body[4:close_start]
     if not RE_TOP_KEY.search(yaml_text):
         return fm
     probe = ProblemSink(sink.file)
@@ -296,9 +308,8 @@ def take_second_block(fm: FrontMatter, sink: ProblemSink) -> FrontMatter:
     for key, value in second.items():
         if _empty(meta.get(key)):
             meta[key] = value
-    block_end = closing.end()
-    replaced = "\n" * body.count("\n", 0, block_end) + body[block_end:]
-    second_lines = scan_keys(body, 4, closing.start(), fm.body_line)
+    replaced = "\n" * body.count("\n", 0, close_end) + body[close_end:]
+    second_lines = scan_keys(body, 4, close_start, fm.body_line)
     first_lines = fm.field_lines
     if not isinstance(first_lines, KeyLines):
         # Lines read lazily (the MkDocs adapter's): the located ones already hold the second
