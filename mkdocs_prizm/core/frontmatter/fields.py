@@ -62,9 +62,10 @@ LANGUAGE_KEYS: tuple[str, ...] = ("lang", "language", "locale")
 
 def looks_like_article(meta: Mapping[str, Any]) -> bool:
     """Whether front matter carries article fields (see the docs' "What is an article")."""
-    if any(k in meta for k in ARTICLE_KEYS):
+    keys = meta.keys()
+    if not keys.isdisjoint(ARTICLE_KEYS):
         return True
-    return any(k in meta for k in AUTHOR_KEYS) and any(k in meta for k in DATE_KEYS)
+    return not keys.isdisjoint(AUTHOR_KEYS) and not keys.isdisjoint(DATE_KEYS)
 
 
 # --------------------------------------------------------------------------- results
