@@ -174,8 +174,8 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.fragments = {}
 
     def _site_file(self, path: str) -> bool:
-        """Whether ``path`` (relative to ``docs_dir``) is one of the site's files."""
-        return self.files is not None and self.files.get_file_from_path(path) is not None
+        """Whether ``path`` (``/``-separated, relative to ``docs_dir``) is a file of the site."""
+        return self.files is not None and path in self.files.src_uris
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Add the sources page, find the tags listing to link tags to, publish the assets."""
@@ -205,7 +205,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         """Process the page's Markdown: notes out, citations linked, sources block marked."""
         path = page.file.src_uri
         processed = self.pipeline.process_body(
-            markdown, page.meta, path, locate=lambda: pages.file_text(page)
+            markdown, page.meta, path, locate=lambda: pages.front_matter_text(page)
         )
         if processed.problems:
             self._report(processed.problems)

@@ -24,6 +24,7 @@ from mkdocs_prizm.core.authors import resolve
 from mkdocs_prizm.core.blocks import list_breaks, replace_pseudo_bullets
 from mkdocs_prizm.core.citations import locate_citations
 from mkdocs_prizm.core.comments import NoteMatcher, strip_notes
+from mkdocs_prizm.core.dates import build_date
 from mkdocs_prizm.core.detect import check_image, is_article_path, is_internal_report, rated
 from mkdocs_prizm.core.disclosure import check_reviewer
 from mkdocs_prizm.core.fences import Fences, code_flags, may_have_code_blocks
@@ -120,6 +121,8 @@ class Pipeline:
             no entry): a build with no report, no sources page and no debug output skips them.
         site_name: The site's name, stripped from the end of titles as the
             ``titles_strip_suffixes`` are.
+        today: The build date, after which a front matter date is reported
+            ([`build_date`][mkdocs_prizm.core.dates.build_date] by default).
         notes: Which comments are internal notes (built from the options).
     """
 
@@ -132,6 +135,7 @@ class Pipeline:
     file_exists: Callable[[str], bool] | None = None
     notes_wanted: bool = True
     site_name: str = ""
+    today: dt.date = field(default_factory=build_date)
     notes: NoteMatcher = field(init=False)
 
     def __post_init__(self) -> None:
@@ -167,10 +171,12 @@ class Pipeline:
     ) -> Processed:
         """Process a page body whose front matter was already read (as MkDocs does).
 
-        ``locate`` returns the file's whole text.  It is called only when a problem is
-        reported, to turn body lines into file lines and to find the front matter keys' lines:
-        problem-free pages are never read twice.  Without it, problems carry body lines.  When
-        MkDocs could not read the front matter it hands the whole file over as the body: that
+        ``locate`` returns the file's text, of which the start is enough: the front matter, up
+        to the body's first line (see
+        [`front_matter_head`][mkdocs_prizm.core.frontmatter.front_matter_head]).  It is called
+        once, for what MkDocs' YAML loses (keys written twice, values as written), the keys'
+        lines and the body's file lines.  Without it, problems carry body lines.  When MkDocs
+        could not read the front matter it hands the whole file over as the body: that
         case is recognised and handled as a file.
         """
         body = normalise_newlines(body)
@@ -253,7 +259,9 @@ class Pipeline:
                 keep_out=report,
             )
 
-        norm = normalise(fm.meta, sink, fm.field_lines, blog_compat=options.blog_compat)
+        norm = normalise(
+            fm.meta, sink, fm.field_lines, blog_compat=options.blog_compat, today=self.today
+        )
         meta_updates = dict(norm.safe_meta)
         fields = norm.article
         suffixes = self.title_suffixes

@@ -42,6 +42,10 @@ def pages() -> dict[str, str]:
     built["second.md"] = (
         HEAD.format(name="second") + "---\n\n---\ndate: 2025-02-30\n---\n\nLe texte de second.\n"
     )
+    # Windows newlines and a byte-order mark: the keys' lines are read again from the file.
+    built["crlf.md"] = "\ufeff" + (
+        HEAD.format(name="crlf") + "title: Encore\n" + BODY.format(name="crlf")
+    ).replace("\n", "\r\n")
     built["body_controls.md"] = (
         HEAD.format(name="body") + "date: 2025-01-01\n---\n\nUn \x1b[31mmot\x00 en couleur.\n"
     )
@@ -72,6 +76,7 @@ def test_bad_values_are_reported_and_the_site_builds(build_site: BuildSite, them
     assert "bomb.md:1:1: error PRZ113" in build.log  # MkDocs read the YAML: no line
     assert "Le texte de la bombe." in build.soup("bomb.md").get_text()
     assert "body_controls.md:8:4: warning PRZ110" in build.log
+    assert "crlf.md:5:1: warning PRZ109" in build.log
     html = build.html("body_controls.md")
     assert "\x1b" not in html
     assert "\x00" not in html

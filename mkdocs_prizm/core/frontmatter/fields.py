@@ -62,9 +62,10 @@ LANGUAGE_KEYS: tuple[str, ...] = ("lang", "language", "locale")
 
 def looks_like_article(meta: Mapping[str, Any]) -> bool:
     """Whether front matter carries article fields (see the docs' "What is an article")."""
-    if any(k in meta for k in ARTICLE_KEYS):
+    keys = meta.keys()
+    if not keys.isdisjoint(ARTICLE_KEYS):
         return True
-    return any(k in meta for k in AUTHOR_KEYS) and any(k in meta for k in DATE_KEYS)
+    return not keys.isdisjoint(AUTHOR_KEYS) and not keys.isdisjoint(DATE_KEYS)
 
 
 # --------------------------------------------------------------------------- results
@@ -119,12 +120,13 @@ class FrontMatterFields:
 
 
 def _first_given(reader: Reader, rule: FieldRule) -> Any:
-    """The first key giving a non-empty value wins; the later keys are not read."""
-    value: Any = None
+    """The first key giving a non-empty value wins; later keys and absent ones are not read."""
+    value: Any = _ABSENT[rule.read]
     for key in rule.keys:
-        value = rule.read(reader, key, rule.expected)
-        if value:
-            break
+        if key in reader.meta:
+            value = rule.read(reader, key, rule.expected)
+            if value:
+                break
     return value
 
 
@@ -170,6 +172,19 @@ class FieldRule:
     finish: Callable[[Reader, tuple[str, ...], Any], Any] | None = None
     combine: Callable[[Reader, FieldRule], Any] = _first_given
 
+
+#: What each reader gives for an absent key: a field none of whose keys is given is not read,
+#: nor finished (a finisher leaves an empty value as it is).
+_ABSENT: dict[Callable[[Reader, str, str], Any], Any] = {
+    r.text: "",
+    r.texts: (),
+    r.comma_texts: (),
+    r.date: None,
+    r.flag: False,
+    r.language: "",
+    r.minutes: None,
+    r.count: None,
+}
 
 _TEXT = "a text"
 _TEXTS = "a text or a list of texts"
@@ -252,7 +267,11 @@ def normalise(
                 twice.column,
             )
     values: dict[str, Any] = {}
+    given = meta.keys()
     for rule in FIELDS:
+        if given.isdisjoint(rule.keys):
+            values[rule.article_field] = _ABSENT[rule.read]
+            continue
         value = rule.combine(reader, rule)
         values[rule.article_field] = (
             value if rule.finish is None else rule.finish(reader, rule.keys, value)

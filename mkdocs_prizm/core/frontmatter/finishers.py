@@ -29,6 +29,9 @@ __all__ = [
 ]
 
 
+_ONE_DAY = dt.timedelta(days=1)
+
+
 def plain(r: Reader, keys: tuple[str, ...], value: str) -> str:
     """A text themes print unescaped, made plain (``PRZ105``; safe ``page.meta`` value)."""
     return r.clean(keys[0], value)
@@ -66,7 +69,7 @@ def known_language(r: Reader, keys: tuple[str, ...], value: str) -> str:
 
 def not_future(r: Reader, keys: tuple[str, ...], value: dt.date | None) -> dt.date | None:
     """A date more than a day after the build date is reported (``PRZ111``) and kept."""
-    if value is None or r.today is None or value <= r.today + dt.timedelta(days=1):
+    if value is None or r.today is None or value <= r.today + _ONE_DAY:
         return value
     key = next((k for k in keys if k in r.meta), keys[0])
     r.sink.warning(

@@ -8,8 +8,9 @@ keys written twice (YAML keeps the last one without a word).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
+from itertools import chain
 from typing import Protocol, cast, runtime_checkable
 
 from mkdocs_prizm.core.frontmatter.loader import DuplicateKey
@@ -25,7 +26,14 @@ __all__ = [
     "times",
 ]
 
-RE_TOP_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+_KEY = r"([A-Za-z_][\w-]*)[ \t]*:"
+#: A top-level key (group 1) at the start of a line.
+RE_TOP_KEY = re.compile("^" + _KEY, re.MULTILINE)
+# The same, with the text after it on its line (group 2), found after the newline before it:
+# a search for a newline skips the rest of each line, where a search for ``^`` tries every
+# character.  ``_RE_FIRST_KEY`` is for a text's first line, which has no newline before it.
+_RE_FIRST_KEY = re.compile(_KEY + r"([^\n]*)")
+_RE_NEXT_KEY = re.compile(r"\n" + _KEY + r"([^\n]*)")
 
 
 @runtime_checkable
@@ -114,10 +122,17 @@ def scan_keys(
     twice: dict[str, DuplicateKey] = {}
     line = first_line + text.count("\n", 0, start)
     at = start
-    for match in RE_TOP_KEY.finditer(text, start, end):
-        line += text.count("\n", at, match.start())
-        at = match.start()
-        key = match.group(1)
+    found: Iterable[re.Match[str]]
+    if start:
+        found = _RE_NEXT_KEY.finditer(text, start - 1, end)
+    else:
+        first = _RE_FIRST_KEY.match(text, 0, end)
+        found = chain((first,) if first else (), _RE_NEXT_KEY.finditer(text, 0, end))
+    for match in found:
+        key, after = match.group(1, 2)
+        key_at = match.start(1)
+        line += text.count("\n", at, key_at)
+        at = key_at
         if duplicates and key in lines:
             again = twice.get(key)
             if again is None:
@@ -125,8 +140,7 @@ def scan_keys(
             else:
                 twice[key] = replace(again, times=again.times + 1)
         lines[key] = line
-        stop = text.find("\n", match.end(), end)
-        texts[key] = text[match.end() : stop if stop >= 0 else end].strip()
+        texts[key] = after.strip()
     return KeyLines(lines, texts, tuple(twice.values()))
 
 

@@ -368,28 +368,35 @@ def expansion(data: Any) -> tuple[int, bool]:
     size: dict[int, int] = {}
     active: set[int] = set()
     leaves = 0
-    stack: list[tuple[Any, bool]] = [(data, False)]
+    # A container, then (when its children are done) the container again with its container
+    # children and how many other values it holds: its size is summed from those alone.
+    stack: list[tuple[Any, list[Any] | None, int]] = [(data, None, 0)]
     while stack:
-        value, done = stack.pop()
+        value, children, own = stack.pop()
         key = id(value)
-        items = _items(value)
-        if done:
+        if children is not None:
             active.discard(key)
-            size[key] = min(_CAP, 1 + sum(size.get(id(item), 1) for item in items))
+            size[key] = min(_CAP, 1 + own + sum(size[id(child)] for child in children))
             continue
         if key in size:
             continue
         active.add(key)
-        stack.append((value, True))
-        for item in items:
-            if not isinstance(item, dict | list | tuple | set | frozenset):
-                leaves += 1
+        children, own = [], 0
+        for item in _items(value):
+            if not isinstance(item, _CONTAINERS):
+                own += 1
             elif id(item) in active:
                 return _CAP, True
-            elif id(item) not in size:
-                stack.append((item, False))
+            else:
+                children.append(item)
+        leaves += own
+        stack.append((value, children, own))
+        stack.extend((child, None, 0) for child in children if id(child) not in size)
     written = len(size) + leaves
     return max(0, size.get(id(data), 1) - written), False
+
+
+_CONTAINERS = (dict, list, tuple, set, frozenset)
 
 
 def _items(value: Any) -> Iterable[Any]:

@@ -36,6 +36,9 @@ __all__ = [
     "texts",
 ]
 
+#: Values a text field takes as text, reported (``PRZ104``): numbers, dates, flags.
+_NOT_TEXTS = (bool, int, float, dt.date)
+
 RE_TAG = re.compile(r"<!--.*?(?:-->|$)|<[A-Za-z/!?][^>]*(?:>|$)", re.DOTALL)
 
 
@@ -190,7 +193,7 @@ def text(r: Reader, key: str, expected: str) -> str:
     value = r.meta.get(key)
     if value is None:
         return ""
-    if isinstance(value, bool | int | float | dt.date):
+    if isinstance(value, _NOT_TEXTS):
         r.warn(key, value, expected)
         value = str(value)
     if not isinstance(value, str):

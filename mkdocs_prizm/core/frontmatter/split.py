@@ -10,7 +10,7 @@ Control characters are removed from the whole file and reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -22,7 +22,6 @@ from mkdocs_prizm.core.frontmatter.keys import (
     KeyLines,
     KeySource,
     MergedKeys,
-    key_source,
     scan_keys,
     times,
 )
@@ -36,6 +35,7 @@ __all__ = [
     "KeyLines",
     "KeySource",
     "LazyKeyLines",
+    "front_matter_head",
     "load_yaml_block",
     "locate_front_matter",
     "normalise_newlines",
@@ -48,6 +48,9 @@ __all__ = [
 RE_OPEN = re.compile(r"\A---[ \t]*\n")
 RE_OPEN_AT = re.compile(r"---[ \t]*\n")  # an opening line at a given offset (no ``\A``)
 RE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+# The same line found with the newline before it (the line is group 1): a search for a newline
+# skips the rest of each line, where a search for ``^`` tries every character.
+_RE_CLOSE_AFTER_NEWLINE = re.compile(r"\n((?:---|\.\.\.)[ \t]*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +82,28 @@ def normalise_newlines(source: str) -> str:
     return source
 
 
+def _closing(text: str, pos: int) -> tuple[int, int] | None:
+    """Where the first closing line (``---`` or ``...``) from ``pos`` on starts and ends."""
+    if pos == 0 and (first := RE_CLOSE.match(text)) is not None:
+        return first.span()
+    found = _RE_CLOSE_AFTER_NEWLINE.search(text, max(pos - 1, 0))
+    return found.span(1) if found is not None else None
+
+
 def _first_block(source: str) -> tuple[int, int, int, int] | None:
     """Offsets of the front matter's YAML (start, end), the body's offset and its file line.
 
     The body starts after the closing ``---`` and any blank lines, as MkDocs splits it.
     """
     opening = RE_OPEN.match(source)
-    closing = RE_CLOSE.search(source, opening.end()) if opening else None
+    closing = _closing(source, opening.end()) if opening else None
     if opening is None or closing is None:
         return None
-    after = closing.end() + 1 if closing.end() < len(source) else closing.end()
-    body = after
+    close_start, close_end = closing
+    body = close_end + 1 if close_end < len(source) else close_end
     while body < len(source) and source[body] == "\n":
         body += 1
-    return opening.end(), closing.start(), body, source.count("\n", 0, body) + 1
+    return opening.end(), close_start, body, source.count("\n", 0, body) + 1
 
 
 def split_front_matter(source: str, sink: ProblemSink) -> FrontMatter:
@@ -128,17 +139,55 @@ def locate_front_matter(source: str) -> FrontMatter:
     second block that directly follows the first are located too.
     """
     source = normalise_newlines(source)
+    lines, body, body_line = _located_keys(source)
+    return FrontMatter({}, source[body:], body_line, lines)
+
+
+def _located_keys(source: str) -> tuple[KeyLines, int, int]:
+    """The keys of ``locate_front_matter``, the body's offset and its file line."""
     block = _first_block(source)
     if block is None:
-        return FrontMatter({}, source)
+        return KeyLines(), 0, 1
     start, end, body, body_line = block
     lines = scan_keys(source, start, end, duplicates=True)
     if RE_OPEN_AT.match(source, body):
-        second_close = RE_CLOSE.search(source, body + 4)
+        second_close = _closing(source, body + 4)
         if second_close:
-            second = scan_keys(source, body + 4, second_close.start(), duplicates=True)
+            second = scan_keys(source, body + 4, second_close[0], duplicates=True)
             lines = lines.merged(second)
-    return FrontMatter({}, source[body:], body_line, lines)
+    return lines, body, body_line
+
+
+def front_matter_head(lines: Iterable[str]) -> str:
+    """The start of a file, as far as ``locate_front_matter`` reads it.
+
+    [`locate_front_matter`][mkdocs_prizm.core.frontmatter.split.locate_front_matter] reads
+    the front matter block, the blank lines after it and the body's first line, and a
+    second block when one opens there.  The lines are taken one by one and the rest is never
+    read: ``locate_front_matter`` gives the same lines for this start as for the whole file.
+
+    Args:
+        lines: The file's lines with their ``\\n`` (a text file read with universal newlines).
+    """
+    taken: list[str] = []
+    opened = 0  # blocks opened: the front matter, then a second one right after it
+    closed = False  # whether the block last opened is closed
+    for line in lines:
+        taken.append(line)
+        if not opened:  # the first line
+            if not RE_OPEN.match(line.removeprefix("\ufeff")):
+                break
+            opened = 1
+        elif not closed:
+            if RE_CLOSE.match(line):
+                if opened == 2:
+                    break
+                closed = True
+        elif line != "\n":  # the body's first line: a second block may open there
+            if not RE_OPEN.match(line):
+                break
+            opened, closed = 2, False
+    return "".join(taken)
 
 
 def load_yaml_block(
@@ -235,10 +284,11 @@ def take_second_block(fm: FrontMatter, sink: ProblemSink) -> FrontMatter:
         fm = replace(fm, body=body)
     if not RE_OPEN.match(body):
         return fm
-    closing = RE_CLOSE.search(body, 4)
+    closing = _closing(body, 4)
     if not closing:
         return fm
-    yaml_text = body[4 : closing.start()]
+    close_start, close_end = closing
+    yaml_text = body[4:close_start]
     if not RE_TOP_KEY.search(yaml_text):
         return fm
     probe = ProblemSink(sink.file)
@@ -258,9 +308,8 @@ def take_second_block(fm: FrontMatter, sink: ProblemSink) -> FrontMatter:
     for key, value in second.items():
         if _empty(meta.get(key)):
             meta[key] = value
-    block_end = closing.end()
-    replaced = "\n" * body.count("\n", 0, block_end) + body[block_end:]
-    second_lines = scan_keys(body, 4, closing.start(), fm.body_line)
+    replaced = "\n" * body.count("\n", 0, close_end) + body[close_end:]
+    second_lines = scan_keys(body, 4, close_start, fm.body_line)
     first_lines = fm.field_lines
     if not isinstance(first_lines, KeyLines):
         # Lines read lazily (the MkDocs adapter's): the located ones already hold the second
@@ -276,39 +325,43 @@ def _empty(value: Any) -> bool:
 
 
 class LazyKeyLines(Mapping[str, int]):
-    """The file lines of the front matter keys and of the body, read from the file on demand."""
+    """The file lines of the front matter keys and of the body, read from the file on demand.
+
+    ``locate`` gives the file's text; its start is enough (see
+    [`front_matter_head`][mkdocs_prizm.core.frontmatter.split.front_matter_head]).
+    """
 
     def __init__(self, locate: Callable[[], str | None] | None) -> None:
         self._locate = locate
-        self._found: FrontMatter | None = None
+        self._lines: KeyLines | None = None
+        self._body_line = 1
 
-    def _load(self) -> FrontMatter:
-        if self._found is None:
+    def _load(self) -> KeyLines:
+        if self._lines is None:
             source = self._locate() if self._locate is not None else None
-            self._found = FrontMatter({}, "", 1)
+            self._lines = KeyLines()
             if source is not None:
-                self._found = locate_front_matter(source)
-        return self._found
+                self._lines, _, self._body_line = _located_keys(normalise_newlines(source))
+        return self._lines
 
     def offset(self) -> int:
         """How many file lines come before the body."""
-        return self._load().body_line - 1 if self._locate is not None else 0
+        self._load()
+        return self._body_line - 1
 
     def __getitem__(self, key: str) -> int:
-        return self._load().field_lines[key]
+        return self._load()[key]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._load().field_lines)
+        return iter(self._load())
 
     def __len__(self) -> int:
-        return len(self._load().field_lines)
+        return len(self._load())
 
     def duplicate_keys(self) -> tuple[DuplicateKey, ...]:
         """Top-level keys written twice (MkDocs' YAML keeps the last without a word)."""
-        source = key_source(self._load().field_lines)
-        return source.duplicate_keys() if source is not None else ()
+        return self._load().duplicate_keys()
 
     def value_text(self, key: str) -> str | None:
         """The text of ``key``'s value as written (YAML 1.1 reads ``NO`` as false)."""
-        source = key_source(self._load().field_lines)
-        return source.value_text(key) if source is not None else None
+        return self._load().value_text(key)
