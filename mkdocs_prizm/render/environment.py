@@ -66,6 +66,9 @@ def make_environment(
         loader=jinja2.FileSystemLoader(dirs),
         autoescape=True,
         auto_reload=False,
+        # A dict, not the LRU cache (locked, reordered on every lookup): an include is looked
+        # up on each use, and the fragments have a handful of templates.
+        cache_size=-1,
         keep_trailing_newline=False,
         undefined=jinja2.StrictUndefined if strict else jinja2.ChainableUndefined,
     )
