@@ -42,6 +42,7 @@ TIER_ICONS: dict[Tier, str] = {
     Tier.UNRATED: "○○○○",
 }
 _SHORT_URL_LENGTH = 60
+_DEAD = LinkState.DEAD.value
 
 
 @dataclass(slots=True)
@@ -112,7 +113,7 @@ class SourceView:
     @property
     def dead(self) -> bool:
         """Whether the links cache found the source's URL dead."""
-        return self.link_state == LinkState.DEAD.value
+        return self.link_state == _DEAD
 
 
 @dataclass(slots=True)
