@@ -116,7 +116,7 @@ def load(env: jinja2.Environment, name: str) -> Callable[..., str]:
         # Rendered outside the context manager (entered for every fragment of every page),
         # which sees only a failure.
         try:
-            return template.render(**context).strip()
+            return template.render(context).strip()
         except Exception:
             with template_faults(name):
                 raise
