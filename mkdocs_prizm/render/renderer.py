@@ -31,7 +31,7 @@ from mkdocs_prizm.render.notices import cite_view, disclosure_view
 from mkdocs_prizm.render.trust import trust_rows
 from mkdocs_prizm.render.views import SourceView, byline_view, citation_summary, source_view
 
-__all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "RenderOptions", "Renderer"]
+__all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "Labels", "RenderOptions", "Renderer"]
 
 #: Where the sources block goes in a page: markers written into the Markdown (HTML comments,
 #: which Python-Markdown keeps as they are), swapped for the rendered block in the HTML.
