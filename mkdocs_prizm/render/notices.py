@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DisclosureView:
     """The disclosure line's values, ready to show.
 
@@ -54,7 +54,7 @@ class DisclosureView:
     source_type: str = DIGITAL_SOURCE_TYPE
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class CiteView:
     """The "Cite this article" block's values.
 

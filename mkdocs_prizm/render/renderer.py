@@ -31,7 +31,7 @@ from mkdocs_prizm.render.notices import cite_view, disclosure_view
 from mkdocs_prizm.render.trust import trust_rows
 from mkdocs_prizm.render.views import SourceView, byline_view, citation_summary, source_view
 
-__all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "RenderOptions", "Renderer"]
+__all__ = ["SOURCES_CLOSE", "SOURCES_LIST", "SOURCES_OPEN", "Labels", "RenderOptions", "Renderer"]
 
 #: Where the sources block goes in a page: markers written into the Markdown (HTML comments,
 #: which Python-Markdown keeps as they are), swapped for the rendered block in the HTML.
@@ -92,6 +92,22 @@ class RenderOptions:
         )
 
 
+class Labels(dict[str, str]):
+    """The labels of one language: a dict whose keys are also attributes.
+
+    Templates read ``labels.by``, and Jinja looks an attribute up before a key: on a plain
+    dict that lookup fails, at a cost several times the value's, for every label of every page.
+    Made once per language and never changed; a key named like a dict method (``items``) stays
+    a key only, as it was.
+    """
+
+    def __init__(self, labels: Mapping[str, str]) -> None:
+        super().__init__(labels)
+        for key, value in labels.items():
+            if key.isidentifier() and not hasattr(dict, key):
+                setattr(self, key, value)
+
+
 class Renderer:
     """Renders fragments with the templates of ``env``; one per build (compiled once).
 
@@ -103,7 +119,7 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, options: RenderOptions) -> None:
         self.env = env
         self.options = options
-        self._labels: dict[str, dict[str, str]] = {}
+        self._labels: dict[str, Labels] = {}
         self.labels = self.labels_for(options.language)
         self._byline = load(env, "prizm/byline.html")
         self._sources = load(env, "prizm/sources.html")
@@ -116,11 +132,11 @@ class Renderer:
         self._cite = load(env, "prizm/cite.html")
         self._sources_page: Callable[..., str] | None = None
 
-    def labels_for(self, language: str) -> dict[str, str]:
+    def labels_for(self, language: str) -> Labels:
         """The labels in ``language`` with the site's overrides (a site has few languages)."""
         found = self._labels.get(language)
         if found is None:
-            found = self._labels[language] = labels_for(language, self.options.labels)
+            found = self._labels[language] = Labels(labels_for(language, self.options.labels))
         return found
 
     # -- article fragments -----------------------------------------------------------------

@@ -42,9 +42,10 @@ TIER_ICONS: dict[Tier, str] = {
     Tier.UNRATED: "○○○○",
 }
 _SHORT_URL_LENGTH = 60
+_DEAD = LinkState.DEAD.value
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class DateView:
     """A date as shown: ``iso`` for ``<time datetime>`` (empty when unknown), ``text``, ``note``."""
 
@@ -53,7 +54,7 @@ class DateView:
     note: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LinkView:
     """A name with an optional link (``href`` empty when none) and a label for screen readers."""
 
@@ -63,7 +64,7 @@ class LinkView:
     image: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ArchiveView:
     """An archived copy of a source's page (Robust Links' ``data-versionurl``/``versiondate``).
 
@@ -78,7 +79,7 @@ class ArchiveView:
     title: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SourceView:
     """One entry of the sources list, ready to show.
 
@@ -112,10 +113,10 @@ class SourceView:
     @property
     def dead(self) -> bool:
         """Whether the links cache found the source's URL dead."""
-        return self.link_state == LinkState.DEAD.value
+        return self.link_state == _DEAD
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BylineView:
     """The byline's values, ready to show.
 
