@@ -31,6 +31,7 @@ from mkdocs_prizm.core.fences import Fences, code_flags, may_have_code_blocks
 from mkdocs_prizm.core.frontmatter import (
     FrontMatter,
     LazyKeyLines,
+    host_meta,
     looks_like_article,
     normalise,
     normalise_newlines,
@@ -201,9 +202,8 @@ class Pipeline:
         options = self.options
         offset = fm.body_line - 1
         notes = strip_notes(fm.body, body_sink, self.notes)
-        # Whether the body may hold code blocks is found once for every step below.  (Removing
-        # a note can make one: "<!-- note -->    text" becomes an indented line, so this looks
-        # at the text without notes.)
+        # Found once, on the text without notes (removing "<!-- note -->" before "    text"
+        # can make an indented code block).
         has_code = may_have_code_blocks(notes.text)
         body = notes.text
         if options.lists_fix:
@@ -336,14 +336,7 @@ class Pipeline:
                 code=code,
                 notes=self.notes_wanted,
             )
-        if fields["date"] is not None and not isinstance(fm.meta.get("date"), dt.date):
-            # Themes and plugins (Material, RSS) read page.meta["date"] as a date: give them
-            # the alias (pubDate) or the parsed value of a date written as text ("2025-07-29").
-            meta_updates["date"] = fields["date"]
-        if fields["updated"] is not None and isinstance(fm.meta.get("updatedDate"), str):
-            meta_updates["updatedDate"] = fields["updated"]
-        if fm.meta.get("categories") is None and fields["categories"]:
-            meta_updates["categories"] = list(fields["categories"])
+        meta_updates.update(host_meta(fm.meta, fields))
 
         article = Article(
             is_article=True,

@@ -22,6 +22,7 @@ from mkdocs_prizm.core.frontmatter.fields import (
     ArticleFields,
     FieldRule,
     FrontMatterFields,
+    host_meta,
     looks_like_article,
     normalise,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "KeySource",
     "LazyKeyLines",
     "front_matter_head",
+    "host_meta",
     "load_yaml_block",
     "locate_front_matter",
     "looks_like_article",

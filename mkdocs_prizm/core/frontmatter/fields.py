@@ -36,6 +36,7 @@ __all__ = [
     "ArticleFields",
     "FieldRule",
     "FrontMatterFields",
+    "host_meta",
     "looks_like_article",
     "normalise",
 ]
@@ -285,3 +286,20 @@ def normalise(
         reviewers=reviewers,
         safe_meta=reader.safe,
     )
+
+
+def host_meta(meta: Mapping[str, Any], fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The ``page.meta`` values themes and plugins read with a type, from the article's fields.
+
+    Material and RSS plugins read ``date`` as a date: they get the alias's value (``pubDate``)
+    or the parsed value of a date written as text (``"2025-07-29"``); the same for
+    ``updatedDate``, and ``categories`` from its alias.
+    """
+    updates: dict[str, Any] = {}
+    if fields["date"] is not None and not isinstance(meta.get("date"), dt.date):
+        updates["date"] = fields["date"]
+    if fields["updated"] is not None and isinstance(meta.get("updatedDate"), str):
+        updates["updatedDate"] = fields["updated"]
+    if meta.get("categories") is None and fields["categories"]:
+        updates["categories"] = list(fields["categories"])
+    return updates
