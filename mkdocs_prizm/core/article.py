@@ -115,6 +115,9 @@ class Source:
         form: Which form it was written in: ``"numbered"``, ``"block"``, ``"inline"``, ``"link"``,
             ``"superscript"`` or ``"raw"``.
         citations: The ids of the places in the text that cite it (``prizm-cite-1-1``, ...).
+        host: The URL's host as it is shown (``check_url``'s: Unicode only when that is safe,
+            else punycode), kept by the parser when it checked the URL; empty when the URL is
+            not safe, or when the entry was not parsed.
     """
 
     number: int
@@ -130,6 +133,7 @@ class Source:
     line: int = 0
     form: str = "numbered"
     citations: tuple[str, ...] = ()
+    host: str = ""
 
     @property
     def anchor(self) -> str:

@@ -41,6 +41,10 @@ TIER_ICONS: dict[Tier, str] = {
     Tier.LOW: "●○○○",
     Tier.UNRATED: "○○○○",
 }
+#: What a view shows of each tier: its value (the BEM modifier), its label's key, its icon.
+_TIERS: dict[Tier, tuple[str, str, str]] = {
+    tier: (tier.value, "tier_" + tier.value.replace("-", "_"), TIER_ICONS[tier]) for tier in Tier
+}
 _SHORT_URL_LENGTH = 60
 _DEAD = LinkState.DEAD.value
 
@@ -158,27 +162,36 @@ class BylineView:
 
 def tier_label(tier: Tier, labels: Mapping[str, str]) -> str:
     """Words for a tier (``fiable``)."""
-    return labels.get("tier_" + tier.value.replace("-", "_"), tier.value)
+    value, key, _ = _TIERS[tier]
+    return labels.get(key, value)
 
 
-def short_url(url: str) -> str:
+def short_url(url: str, host: str = "") -> str:
     """The host and the start of the path, for display.
 
     The host is shown as [`check_url`][mkdocs_prizm.core.urls.check_url] says (Unicode only
     when a label is written in one script, else punycode).  A URL that is not safe is shown as
     it is, with bidirectional controls made visible (``<U+202E>``) so they cannot reorder it.
+
+    Args:
+        url: The URL as written.
+        host: Its host as ``check_url`` showed it, when the URL was found safe already (a
+            parsed [`Source`][mkdocs_prizm.core.article.Source]'s ``host``): it is not checked
+            again.  Empty: the URL is checked here.
     """
-    verdict = check_url(url)
-    if not verdict.safe:
-        return inert_url(url)
+    if not host:
+        verdict = check_url(url)
+        if not verdict.safe:
+            return inert_url(url)
+        host = verdict.host
     parts = urlsplit(url.strip())
-    host = verdict.host
-    try:
-        port = parts.port
-    except ValueError:  # pragma: no cover - check_url refused these
-        port = None
-    if port is not None:
-        host += f":{port}"
+    if ":" in parts.netloc:  # a port (or an IPv6 address, which has its own colons)
+        try:
+            port = parts.port
+        except ValueError:  # pragma: no cover - check_url refused these
+            port = None
+        if port is not None:
+            host += f":{port}"
     shown = host + parts.path
     if len(shown) <= _SHORT_URL_LENGTH:
         return shown
@@ -214,7 +227,7 @@ def source_view(
         archive: Offer the archived copy the cache knows (``links_archive``).
     """
     reliability = source.reliability
-    tier = reliability_tier(reliability.score, thresholds)
+    tier, tier_key, tier_icon = _TIERS[reliability_tier(reliability.score, thresholds)]
     score = ""
     if reliability.score is not None:
         score = labels["score_out_of"].format(score=format_score(reliability.score, language))
@@ -229,20 +242,22 @@ def source_view(
         else:
             text = value.raw
         date = DateView(value.iso, text, value.note or "")
-    back = labels["back_to_citation"]
-    backrefs = tuple(
-        LinkView(f"↩\ufe0e{n}", f"#{cite}", back.format(n=n))
-        for n, cite in enumerate(source.citations, start=1)
-    )
+    backrefs: tuple[LinkView, ...] = ()
+    if source.citations:
+        back = labels["back_to_citation"]
+        backrefs = tuple(
+            LinkView(f"↩\ufe0e{n}", f"#{cite}", back.format(n=n))
+            for n, cite in enumerate(source.citations, start=1)
+        )
     return SourceView(
         source=source,
-        tier=tier.value,
-        tier_label=tier_label(tier, labels),
-        tier_icon=TIER_ICONS[tier],
+        tier=tier,
+        tier_label=labels.get(tier_key, tier),
+        tier_icon=tier_icon,
         score=score,
         title_attribute=title,
         date=date,
-        short_url=short_url(source.url) if source.url_safe else inert_url(source.url),
+        short_url=short_url(source.url, source.host) if source.url_safe else inert_url(source.url),
         backrefs=backrefs,
         link_state=link.state.value if link is not None and source.url_safe else "",
         archive=_archive(link, labels, language) if archive and source.url_safe else None,

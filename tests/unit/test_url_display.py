@@ -6,7 +6,9 @@ import pytest
 
 from mkdocs_prizm.core.article import Article, Author
 from mkdocs_prizm.core.jsonld import build_blogposting
-from mkdocs_prizm.render.views import byline_view, inert_url, short_url
+from mkdocs_prizm.core.problems import ProblemSink
+from mkdocs_prizm.core.sources import parse_sources
+from mkdocs_prizm.render.views import byline_view, inert_url, short_url, source_view
 
 PAGE = "https://prizm.example/blog/a/"
 LABELS = {"reading_time": "{minutes} min"}
@@ -25,6 +27,36 @@ LABELS = {"reading_time": "{minutes} min"}
 )
 def test_short_url(url: str, shown: str) -> None:
     assert short_url(url) == shown
+
+
+@pytest.mark.parametrize(
+    ("url", "host", "shown"),
+    [
+        ("https://www.Example.org/a/b?q=1", "www.example.org", "www.example.org/a/b"),
+        ("https://Élysée.fr:8443/discours", "élysée.fr", "élysée.fr:8443/discours"),
+        ("https://[::1]:8080/x", "[::1]", "[::1]:8080/x"),
+        ("https://\u0430pple.com/login", "xn--pple-43d.com", "xn--pple-43d.com/login"),
+        ("https://prizm.fr@evil.example/", "", "https://prizm.fr@evil.example/"),
+    ],
+)
+def test_parsed_entry_keeps_the_host_it_shows(url: str, host: str, shown: str) -> None:
+    body = f"## Sources\n\n1. **Titre** - Article\n   - URL : {url}\n   - Fiabilité : 8/10\n"
+    section = parse_sources(body, ProblemSink("a.md"))
+    assert section is not None
+    source = section.entries[0]
+    assert source.host == host
+    view = source_view(
+        source,
+        {
+            "score_out_of": "{score}/10",
+            "reliability_of": "{value}",
+            "reliability": "F",
+            "back_to_citation": "{n}",
+        },
+        "fr",
+        (9.0, 7.0, 5.0),
+    )
+    assert view.short_url == shown == short_url(url)
 
 
 def test_inert_url_makes_bidi_controls_visible() -> None:

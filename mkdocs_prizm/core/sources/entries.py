@@ -121,12 +121,13 @@ def build_source(block: Block, number: int, ctx: Context) -> Source:
     # URL
     url = fields.url.strip()
     url_safe = False
+    host = ""
     if not url:
         url_line = at.get("url", where)
         ctx.sink.info("PRZ307", f"{name}: no URL", url_line, _column(block, url_line))
     else:
         verdict = check_url(url)
-        url_safe = verdict.safe
+        url_safe, host = verdict.safe, verdict.host
         url_line = at.get("url", where)
         if not url_safe:
             ctx.sink.warning(
@@ -185,6 +186,7 @@ def build_source(block: Block, number: int, ctx: Context) -> Source:
         structured=True,
         line=line,
         form=form,
+        host=host,
     )
 
 
