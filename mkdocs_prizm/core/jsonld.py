@@ -129,11 +129,12 @@ def build_blogposting(
         data["headline"] = article.title
     if article.description:
         data["description"] = article.description
-    if article.date is not None:
-        data["datePublished"] = article.date.isoformat()
-    modified = article.updated or article.date
-    if modified is not None:
-        data["dateModified"] = modified.isoformat()
+    published = article.date.isoformat() if article.date is not None else ""
+    if published:
+        data["datePublished"] = published
+    modified = article.updated.isoformat() if article.updated is not None else published
+    if modified:
+        data["dateModified"] = modified
     if article.authors:
         data["author"] = [_person(author, site_name) for author in article.authors]
     image = _image(article.image, url)
