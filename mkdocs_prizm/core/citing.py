@@ -174,12 +174,18 @@ def bibtex_key(work: CitedWork) -> str:
     if author and (first in work.organizations or not work.authors):
         author = ["".join(author)]  # a team or the publisher: its whole name (prizmai)
     year = str(work.date.year) if work.date is not None else ""
-    words = _ascii_words(work.title)
-    word = next((w for w in words if len(w) >= 4 and w not in _STOP_WORDS), "")
-    if not word and words:
-        word = words[0]
-    key = (author[-1] if author else "") + year + word
+    key = (author[-1] if author else "") + year + _title_word(work.title)
     return key or "article"
+
+
+def _title_word(title: str) -> str:
+    """The title's first word of four letters or more that is not a stop word, else its first."""
+    first = ""
+    for word in _ascii_words(title):
+        if len(word) >= 4 and word not in _STOP_WORDS:
+            return word
+        first = first or word
+    return first
 
 
 def _author_field(work: CitedWork) -> str:

@@ -73,9 +73,9 @@ def disclosure_sentence(
         ``{reviewer}`` gives way to ``disclosure_unreviewed``.
     """
     sentence = text or labels["disclosure"]
-    names = join_names(reviewers, language)
     if PLACEHOLDER not in sentence:
         return sentence
+    names = join_names(reviewers, language)
     if not names:
         return labels["disclosure_unreviewed"]
     return sentence.replace(PLACEHOLDER, names)

@@ -75,6 +75,8 @@ def _citation(source: Source) -> dict[str, Any] | None:
 def _image(image: str, url: str) -> str:
     """The image's URL: a safe http(s) URL, or a relative path resolved against ``url``."""
     image = image.strip()
+    if not image:
+        return ""
     if is_safe_url(image):
         return image
     if not is_safe_reference(image):
@@ -127,11 +129,12 @@ def build_blogposting(
         data["headline"] = article.title
     if article.description:
         data["description"] = article.description
-    if article.date is not None:
-        data["datePublished"] = article.date.isoformat()
-    modified = article.updated or article.date
-    if modified is not None:
-        data["dateModified"] = modified.isoformat()
+    published = article.date.isoformat() if article.date is not None else ""
+    if published:
+        data["datePublished"] = published
+    modified = article.updated.isoformat() if article.updated is not None else published
+    if modified:
+        data["dateModified"] = modified
     if article.authors:
         data["author"] = [_person(author, site_name) for author in article.authors]
     image = _image(article.image, url)
@@ -168,7 +171,11 @@ def build_blogposting(
 
 
 # Made once: ``json.dumps`` with any non-default option builds a new encoder on every call.
-_ENCODER: Final = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+# The C encoder serves every option used here; without ``check_circular`` it keeps no table of
+# the containers it is in (JSON-LD is a tree: a cycle would end in ``RecursionError``).
+_ENCODER: Final = json.JSONEncoder(
+    ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False
+)
 
 
 def dumps_jsonld(data: Any) -> str:

@@ -7,6 +7,7 @@ The sentences are worked out in the core ([`disclosure`][mkdocs_prizm.core.discl
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -92,16 +93,17 @@ def disclosure_view(
     """
     names = tuple(r.name or r.key for r in article.reviewers)
     principles = None
-    if principles_url and is_safe_url(principles_url):
-        principles = LinkView(labels["disclosure_principles"], principles_url)
-    elif principles_url and is_safe_reference(principles_url):
-        principles = LinkView(labels["disclosure_principles"], asset(principles_url))
+    if principles_url:
+        absolute, relative = _principles(principles_url)
+        if absolute or relative:
+            href = principles_url if absolute else asset(principles_url)
+            principles = LinkView(labels["disclosure_principles"], href)
     return DisclosureView(
         article=article,
         text=disclosure_sentence(names, labels, article.language, text),
         reviewed=bool(names),
         reviewers=tuple(
-            LinkView(r.name or r.key, r.url if is_safe_url(r.url) else "")
+            LinkView(r.name or r.key, r.url if r.url and is_safe_url(r.url) else "")
             for r in article.reviewers
         ),
         principles=principles,
@@ -116,7 +118,7 @@ def cited_work(article: Article, *, url: str = "", site_name: str = "") -> Cited
         authors=names,
         date=article.date,
         site_name=site_name,
-        url=url if is_safe_url(url) else "",
+        url=url if url and is_safe_url(url) else "",
         language=article.language,
         organizations=frozenset(n for n in names if is_organization(n, site_name)),
     )
@@ -152,7 +154,24 @@ def disclosure_data(
             the site's root (``ia/``), which needs ``site_url`` to be stated.
         site_url: The site's URL (``site_url``), or empty.
     """
-    if principles_url and not is_safe_url(principles_url):
-        relative = is_safe_reference(principles_url) and site_url
-        principles_url = urljoin(site_url, principles_url) if relative else None
+    if principles_url:
+        principles_url = _absolute_principles(principles_url, site_url)
     return disclosure_jsonld(article.reviewers, principles_url)
+
+
+# The principles page is an option: the same for every article, so checked once per site.
+@functools.lru_cache(maxsize=16)
+def _principles(principles_url: str) -> tuple[bool, bool]:
+    """Whether the principles page is a safe http(s) URL, and whether a safe relative path."""
+    if is_safe_url(principles_url):
+        return True, False
+    return False, is_safe_reference(principles_url)
+
+
+@functools.lru_cache(maxsize=16)
+def _absolute_principles(principles_url: str, site_url: str) -> str | None:
+    """The principles page as an absolute URL: a relative one joined to ``site_url``."""
+    absolute, relative = _principles(principles_url)
+    if absolute:
+        return principles_url
+    return urljoin(site_url, principles_url) if relative and site_url else None

@@ -322,8 +322,12 @@ def byline_view(
         authors=tuple(
             LinkView(
                 a.name,
-                a.url if is_safe_url(a.url) else "",
-                image=asset(a.avatar) if is_safe_reference(a.avatar, data_images=True) else "",
+                a.url if a.url and is_safe_url(a.url) else "",
+                image=(
+                    asset(a.avatar)
+                    if a.avatar and is_safe_reference(a.avatar, data_images=True)
+                    else ""
+                ),
             )
             for a in authors
         ),
