@@ -348,22 +348,27 @@ def feature_cost(project: Path, feature: str, rounds: int) -> dict[str, float]:
     """What ``feature`` adds to the own share: the median of paired differences.
 
     Each round builds the site with every feature on and with ``feature`` off, back to back
-    (alternating which goes first), so that the machine's load drifts as little as possible
-    between the two builds of a pair.
+    (alternating which goes first).  The cost of a pair is the difference of the two builds'
+    handler times over the whole process' CPU time of the build with every feature on: the
+    handlers' time moves far less with the machine's load than the process' time, whose
+    drift between two builds is as large as a feature's cost.
     """
     with_it: list[float] = []
     without: list[float] = []
+    costs: list[float] = []
     for round_ in range(rounds):
         order = [PRIZM, feature_config(feature)]
         if round_ % 2:
             order.reverse()
-        shares = {config: own_share(project, 1, config).share for config in order}
-        with_it.append(shares[PRIZM])
-        without.append(shares[feature_config(feature)])
+        measured = {config: own_share(project, 1, config) for config in order}
+        on, off = measured[PRIZM], measured[feature_config(feature)]
+        with_it.append(on.share)
+        without.append(off.share)
+        costs.append((on.handlers - off.handlers) / on.process)
     return {
         "with": statistics.median(with_it),
         "without": statistics.median(without),
-        "cost": statistics.median(a - b for a, b in zip(with_it, without, strict=True)),
+        "cost": statistics.median(costs),
     }
 
 
