@@ -10,7 +10,6 @@ from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from mkdocs_prizm.core.frontmatter import front_matter_head
 from mkdocs_prizm.core.problems import Problem, Severity
 from mkdocs_prizm.sanitise import Sanitiser, locate, plain_title
 
@@ -18,7 +17,6 @@ __all__ = [
     "base_url",
     "exclude",
     "file_text",
-    "front_matter_text",
     "insert_byline",
     "plain_titles",
     "sanitise",
@@ -52,24 +50,6 @@ def file_text(page: Page) -> str | None:
         return None
     try:
         return page.file.content_string
-    except (OSError, ValueError):
-        return None
-
-
-def front_matter_text(page: Page) -> str | None:
-    """The start of the page's file, read only as far as its front matter goes.
-
-    What the front matter keys' lines, the keys written twice and the body's first line need
-    ([`front_matter_head`][mkdocs_prizm.core.frontmatter.split.front_matter_head]): MkDocs
-    keeps none of it, and the rest of the file is not read again.
-    """
-    path = page.file.abs_src_path
-    if not path:  # a file generated in memory: nothing to read
-        return file_text(page)
-    try:
-        # As MkDocs reads it; a ``Path`` would cost more than the few lines read here.
-        with open(path, encoding="utf-8-sig", errors="strict") as f:  # noqa: PTH123
-            return front_matter_head(f)
     except (OSError, ValueError):
         return None
 

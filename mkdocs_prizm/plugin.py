@@ -205,7 +205,7 @@ class PrizmPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         """Process the page's Markdown: notes out, citations linked, sources block marked."""
         path = page.file.src_uri
         processed = self.pipeline.process_body(
-            markdown, page.meta, path, locate=lambda: pages.front_matter_text(page)
+            markdown, page.meta, path, locate=lambda: pages.file_text(page)
         )
         if processed.problems:
             self._report(processed.problems)

@@ -172,13 +172,10 @@ class Pipeline:
     ) -> Processed:
         """Process a page body whose front matter was already read (as MkDocs does).
 
-        ``locate`` returns the file's text, of which the start is enough: the front matter, up
-        to the body's first line (see
-        [`front_matter_head`][mkdocs_prizm.core.frontmatter.front_matter_head]).  It is called
-        once, for what MkDocs' YAML loses (keys written twice, values as written), the keys'
-        lines and the body's file lines.  Without it, problems carry body lines.  When MkDocs
-        could not read the front matter it hands the whole file over as the body: that
-        case is recognised and handled as a file.
+        ``locate`` returns the file's text.  It is called once, for what MkDocs' YAML loses
+        (keys written twice, values as written), the keys' lines and the body's file lines.
+        Without it, problems carry body lines.  When MkDocs could not read the front matter it
+        hands the whole file over as the body: that case is recognised and handled as a file.
         """
         body = normalise_newlines(body)
         if not meta and body.startswith("---"):

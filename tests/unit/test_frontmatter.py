@@ -3,7 +3,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import textwrap
-from collections.abc import Iterator
 
 import pytest
 
@@ -11,7 +10,6 @@ from mkdocs_prizm.core.article import Article
 from mkdocs_prizm.core.frontmatter import (
     FIELDS,
     FrontMatterFields,
-    front_matter_head,
     locate_front_matter,
     normalise,
     safe_text,
@@ -216,49 +214,3 @@ def test_locate_agrees_with_split_second_block_included() -> None:
     assert located.body_line == split.body_line == 6
     assert dict(located.field_lines) == dict(split.field_lines)
     assert located.field_lines["readingTime"] == 8
-
-
-HEADS = [
-    "",
-    "Pas de front matter.\n---\ntitle: T\n---\n",
-    '---\ntitle: "T"\ndate: 2025-07-29\n---\n\nCorps\n---\nsuite: 1\n---\n',
-    "---\ntitle: T\ntitle: U\n---\nCorps collé\n",
-    "\ufeff---\ntitle: T\n---\n\n\n\n# Titre\n",
-    "\ufeff\ufeff---\ntitle: T\n---\nCorps\n",
-    "---  \ntitle: T\n...\t\n\n---\ndescription: D\ntitle: V\n---\nCorps\n---\nx: 1\n",
-    "---\ntitle: T\n---\n\n---\t\n---\nx: 1\n---\n",
-    "---\ntitle: T\n---\n---\ndescription: D\n",  # a second block never closed
-    "---\ntitle: T\nCorps sans fin de bloc\n",  # a front matter never closed
-    "---\ntitle: T\n---",  # no newline at the end
-    "---\ntitle: T\n---\n\n  \nCorps\n",  # a line of spaces is the body's first line
-    "---\ntitle: T\n---\n\n---\n",  # a thematic break at the end
-    "--- x\ntitle: T\n---\nCorps\n",
-]
-
-
-@pytest.mark.parametrize("source", HEADS)
-def test_the_start_of_a_file_is_located_as_the_whole_file(source: str) -> None:
-    read: list[int] = []
-
-    def lines() -> Iterator[str]:
-        for number, line in enumerate(source.splitlines(keepends=True), 1):
-            read.append(number)
-            yield line
-
-    head = front_matter_head(lines())
-    whole, start = locate_front_matter(source), locate_front_matter(head)
-    assert source.startswith(head)
-    assert start.body_line == whole.body_line
-    assert dict(start.field_lines) == dict(whole.field_lines)
-    for key in whole.field_lines:
-        assert start.field_lines.value_text(key) == whole.field_lines.value_text(key)  # type: ignore[attr-defined]
-    assert start.field_lines.duplicate_keys() == whole.field_lines.duplicate_keys()  # type: ignore[attr-defined]
-    assert len(read) == head.count("\n") + (not head.endswith("\n") and bool(head))
-
-
-def test_the_body_after_the_front_matter_is_not_read() -> None:
-    def lines() -> Iterator[str]:
-        yield from ("---\n", "title: T\n", "---\n", "\n", "# Titre\n")
-        raise AssertionError("the body was read")
-
-    assert front_matter_head(lines()) == "---\ntitle: T\n---\n\n# Titre\n"

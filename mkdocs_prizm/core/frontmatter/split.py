@@ -10,7 +10,7 @@ Control characters are removed from the whole file and reported.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -35,7 +35,6 @@ __all__ = [
     "KeyLines",
     "KeySource",
     "LazyKeyLines",
-    "front_matter_head",
     "load_yaml_block",
     "locate_front_matter",
     "normalise_newlines",
@@ -156,38 +155,6 @@ def _located_keys(source: str) -> tuple[KeyLines, int, int]:
             second = scan_keys(source, body + 4, second_close[0], duplicates=True)
             lines = lines.merged(second)
     return lines, body, body_line
-
-
-def front_matter_head(lines: Iterable[str]) -> str:
-    """The start of a file, as far as ``locate_front_matter`` reads it.
-
-    [`locate_front_matter`][mkdocs_prizm.core.frontmatter.split.locate_front_matter] reads
-    the front matter block, the blank lines after it and the body's first line, and a
-    second block when one opens there.  The lines are taken one by one and the rest is never
-    read: ``locate_front_matter`` gives the same lines for this start as for the whole file.
-
-    Args:
-        lines: The file's lines with their ``\\n`` (a text file read with universal newlines).
-    """
-    taken: list[str] = []
-    opened = 0  # blocks opened: the front matter, then a second one right after it
-    closed = False  # whether the block last opened is closed
-    for line in lines:
-        taken.append(line)
-        if not opened:  # the first line
-            if not RE_OPEN.match(line.removeprefix("\ufeff")):
-                break
-            opened = 1
-        elif not closed:
-            if RE_CLOSE.match(line):
-                if opened == 2:
-                    break
-                closed = True
-        elif line != "\n":  # the body's first line: a second block may open there
-            if not RE_OPEN.match(line):
-                break
-            opened, closed = 2, False
-    return "".join(taken)
 
 
 def load_yaml_block(
@@ -327,8 +294,7 @@ def _empty(value: Any) -> bool:
 class LazyKeyLines(Mapping[str, int]):
     """The file lines of the front matter keys and of the body, read from the file on demand.
 
-    ``locate`` gives the file's text; its start is enough (see
-    [`front_matter_head`][mkdocs_prizm.core.frontmatter.split.front_matter_head]).
+    ``locate`` gives the file's text.
     """
 
     def __init__(self, locate: Callable[[], str | None] | None) -> None:
