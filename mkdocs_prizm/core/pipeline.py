@@ -329,6 +329,7 @@ class Pipeline:
                 body_sink,
                 options=options,
                 dates=(fields["date"], fields["updated"]),
+                today=self.today,
                 line_offset=offset,
                 code=code,
                 notes=self.notes_wanted,
