@@ -22,6 +22,7 @@ import re
 from typing import Final
 
 from mkdocs_prizm.core.article import ReadingTime
+from mkdocs_prizm.core.fences import may_have_fences
 from mkdocs_prizm.core.i18n import normalise_language
 from mkdocs_prizm.core.markdown_scan import chars_after
 
@@ -218,7 +219,7 @@ def count_words(
     # Single-character tests first: they are much cheaper than substring searches.
     if text.startswith("---"):
         text = RE_FRONT.sub("", text, count=1)
-    if ("`" in text and "```" in text) or ("~" in text and "~~~" in text):
+    if may_have_fences(text):
         if include_code:
             code_words = sum(
                 _count(m.group("fbody"), split_elisions, code=True) for m in RE_FENCE.finditer(text)
