@@ -55,6 +55,10 @@ def _links(n: int) -> str:
     return "[](" * n + "\n" + "![" * n + "\n" + "[" * n + "](" * n + SECTION + "- [A](" * n
 
 
+def _figures_and_brackets(n: int) -> str:
+    return "87 % <x " * n
+
+
 GENERATORS: dict[str, Callable[[int], str]] = {
     "unclosed <!--": _unclosed,
     "closed <!--": _closed,
@@ -63,6 +67,7 @@ GENERATORS: dict[str, Callable[[int], str]] = {
     "backtick runs": _backticks,
     "sources entries": _entries,
     "[]( and ![": _links,
+    "figures and unclosed <": _figures_and_brackets,
 }
 
 

@@ -64,7 +64,7 @@ def _has_marker(line: str) -> bool:
 
 RE_HUNDRED_PERCENT = re.compile(r"^100(?:[.,]0+)?\D")
 #: Link targets and bare URLs, whose digits are not figures.
-RE_URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|<[^>\n]*>")
+RE_URL = re.compile(r"\]\([^)\s]*\)|https?://\S+|<[^<>\n]*>")
 #: A line that is not prose: a heading, a comment, a thematic break, a table separator row.
 RE_NOT_PROSE = re.compile(
     r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|<!--|(?:[-*_][ \t]*){3,}$|\|?[ \t]*:?-+:?[ \t]*\|)"
