@@ -13,7 +13,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from mkdocs_prizm.core.audit import Auditor
 from mkdocs_prizm.core.problems import Problem, Severity
@@ -37,29 +37,40 @@ TEXT_SUFFIXES: frozenset[str] = frozenset(
 _SNIFF = 4096
 
 
-def site_files(site_dir: Path, skip: Sequence[str] = ()) -> Iterator[tuple[str, Path]]:
+def site_files(site_dir: Path, skip: Sequence[str] = ()) -> Iterator[tuple[str, str]]:
     """The files of ``site_dir`` that may hold text, as ``(relative posix path, path)``.
 
-    In a stable order (names sorted); ``skip`` holds glob patterns of relative paths left out.
+    A folder's files come before its subfolders', each in name order; ``skip`` holds glob
+    patterns of relative paths left out.
     """
-    for folder, dirs, names in os.walk(site_dir):
-        dirs.sort()
-        base = Path(folder)
-        for name in sorted(names):
-            path = base / name
-            if path.suffix.lower() in BINARY_SUFFIXES:
-                continue
-            relative = path.relative_to(site_dir).as_posix()
-            if any(fnmatch.fnmatchcase(relative, pattern) for pattern in skip):
-                continue
+    for relative, path in _walk(str(site_dir), ""):
+        if not any(fnmatch.fnmatchcase(relative, pattern) for pattern in skip):
             yield relative, path
 
 
-def _read_text(path: Path) -> bytes | None:
+def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda entry: entry.name)
+    folders = []
+    for entry in entries:
+        if entry.is_dir():
+            folders.append(entry)
+        elif _suffix(entry.name) not in BINARY_SUFFIXES:
+            yield prefix + entry.name, entry.path
+    for entry in folders:
+        yield from _walk(entry.path, prefix + entry.name + "/")
+
+
+def _suffix(name: str) -> str:
+    """The file name's ending, lower-cased (``.html``)."""
+    return PurePath(name).suffix.lower()
+
+
+def _read_text(path: str) -> bytes | None:
     """The file's bytes in one pass, or ``None`` when it is binary (or cannot be read)."""
     try:
-        with path.open("rb", buffering=0) as handle:
-            if path.suffix.lower() in TEXT_SUFFIXES:
+        with Path(path).open("rb", buffering=0) as handle:
+            if _suffix(path) in TEXT_SUFFIXES:
                 return handle.readall()
             head = handle.read(_SNIFF)
             if b"\0" in head:
@@ -90,7 +101,7 @@ def audit_site(
         data = _read_text(path)
         if not data:
             continue
-        suffix = path.suffix.lower()
+        suffix = _suffix(path)
         leaks = auditor.scan(data, markup=suffix != ".json", previous=previous.get(suffix, b""))
         previous[suffix] = data
         for leak in leaks:

@@ -7,7 +7,7 @@ Markdown.  The post-build audit reads every file a build wrote once and looks fo
 
 * the internal notes' patterns (``notes_patterns``: ``Score intégrité``...), ``NOTE``;
 * the plugin's own working markers, which must all have been swapped for HTML
-  (``<!-- prizm:sources -->``, ``prizm-cite:N`` links, ``PRIZMSOURCES``), ``PLACEHOLDER``;
+  (``<!-- prizm:sources -->``, ``<!-- prizm:byline -->``), ``PLACEHOLDER``;
 * the publishing pipeline's residue, ``RESIDUE``, only on a site that keeps it out.
 
 A leak is what the site's options keep out.  Notes and the plugin's markers are; but a site that
@@ -160,7 +160,13 @@ class Marker:
         )
 
     def match_at(self, data: bytes, at: int) -> tuple[int, int] | None:
-        """Where the marker is in ``data`` around its anchor's hit at ``at``, if it is."""
+        """Where the marker is in ``data`` around its anchor's hit at ``at``, if it is.
+
+        ``at`` may be the hit of only the start of the anchor (one search for the markers whose
+        anchors start alike): the whole anchor is checked first.
+        """
+        if not data.startswith(self.anchor, at):
+            return None
         end = at + len(self.anchor)
         if self.tail is None:  # an expression
             assert self.regex is not None  # noqa: S101 - set by from_regex
@@ -221,10 +227,15 @@ class Auditor:
 
     def __init__(self, markers: Iterable[Marker]) -> None:
         self.markers = tuple(markers)
-        groups: dict[bytes, list[Marker]] = {}  # one search per anchor, however many share it
-        for marker in self.markers:
-            groups.setdefault(marker.anchor, []).append(marker)
-        self._anchors = tuple((anchor, tuple(group)) for anchor, group in groups.items())
+        # One search for the markers whose anchors start alike (Score int, Score conv...).
+        groups: list[tuple[bytes, list[Marker]]] = []
+        for marker in sorted(self.markers, key=lambda m: m.anchor):
+            shared = _common_start(groups[-1][0], marker.anchor) if groups else b""
+            if len(shared) >= _ANCHOR or shared == marker.anchor:
+                groups[-1] = (shared, [*groups[-1][1], marker])
+            else:
+                groups.append((marker.anchor, [marker]))
+        self._anchors = tuple((anchor, tuple(group)) for anchor, group in groups)
         # Around a part not shared: a marker reaching into it, or its word boundary there.
         self._margin = max((m.width for m in self.markers), default=0) + 8
 
@@ -259,6 +270,16 @@ class Auditor:
                     at = data.find(anchor, at + 1, hi)
         found.sort(key=lambda item: item[0])
         return [_leak(marker, data, start, end) for start, end, marker in found]
+
+
+def _common_start(first: bytes, second: bytes) -> bytes:
+    """The bytes both start with."""
+    size = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        size += 1
+    return first[:size]
 
 
 def _in_code(data: bytes, start: int) -> bool:
@@ -369,19 +390,8 @@ def note_markers(patterns: Sequence[str]) -> tuple[Marker, ...]:
 
 
 def plugin_markers() -> tuple[Marker, ...]:
-    """The plugin's own markers: HTML comment markers, ``prizm-cite:N`` links, plain text."""
-    return (
-        *(Marker.from_text(LeakKind.PLACEHOLDER, text) for text in PLUGIN_MARKERS),
-        # Former plain-text markers of the sources block (PRIZMSOURCESLISTMARK...).
-        Marker.from_regex(
-            LeakKind.PLACEHOLDER, "PRIZMSOURCES", b"PRIZMSOURCES", b"PRIZMSOURCES", reach=0
-        ),
-        # The former citation links' scheme (prizm-cite:N:K); not the stylesheet's
-        # .prizm-cite:target selector.
-        Marker.from_regex(
-            LeakKind.PLACEHOLDER, "prizm-cite:", b"prizm-cite:", rb"prizm-cite:[0-9]", reach=16
-        ),
-    )
+    """The plugin's own markers: the HTML comments it swaps for its fragments."""
+    return tuple(Marker.from_text(LeakKind.PLACEHOLDER, text) for text in PLUGIN_MARKERS)
 
 
 #: Residue of the publishing pipeline as it is published: the assistant talking to the pipeline

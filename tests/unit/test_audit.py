@@ -60,7 +60,7 @@ def test_escaped_punctuation(data: bytes, label: str | None) -> None:
         "un article final",
         "<code>Score intégrité</code>",  # an example in code is content
         "<pre><code>&lt;!-- ARTICLE FINAL\nScore intégrité : 100%\n--&gt;</code></pre>",
-        "a.prizm-cite:target { color: red }",  # the stylesheet, not a citation link
+        "a.prizm-cite:target { color: red }",  # the stylesheet
     ],
 )
 def test_no_false_positive(text: str) -> None:
@@ -76,12 +76,9 @@ def test_line_and_column_name_the_first_place() -> None:
 
 
 def test_the_plugins_markers() -> None:
-    data = (
-        b'<p><!-- prizm:byline --></p>\n<a href="prizm-cite:2:1">x</a>\n'
-        b"&lt;p&gt;PRIZMSOURCESLISTMARK\n"
-    )
+    data = b'<p>x</p>\n<p><!-- prizm:byline --></p>\n<a href="#prizm-source-2">x</a>\n'
     leaks = AUDITOR.scan(data)
-    assert [leak.label for leak in leaks] == ["<!-- prizm:", "prizm-cite:", "PRIZMSOURCES"]
+    assert [(leak.label, leak.line) for leak in leaks] == [("<!-- prizm:", 2)]
     assert all(leak.kind is LeakKind.PLACEHOLDER for leak in leaks)
     assert labels(b"<p>&lt;!-- prizm:sources --&gt;</p>") == ["<!-- prizm:"]
 
@@ -102,6 +99,14 @@ def test_the_configured_patterns_are_looked_for() -> None:
     assert [m.label for m in auditor.markers] == ["Note interne"]  # nothing to search: left out
     assert [leak.label for leak in auditor.scan(b"x Note  interne y")] == []
     assert [leak.label for leak in auditor.scan(b"x Note interne y")] == ["Note interne"]
+
+
+def test_patterns_that_start_alike_are_each_found() -> None:
+    auditor = Auditor(note_markers(("Score intégrité", "Score conversationnel", "Score")))
+    data = "<p>Score final</p>\n<p>Score conversationnel : 9</p>\n<p>Score intégrité</p>"
+    found = [(leak.label, leak.line) for leak in auditor.scan(data.encode())]
+    assert found == [("Score", 1), ("Score conversationnel", 2), ("Score intégrité", 3)]
+    assert Auditor(note_markers(("Score intégrité", "Score conv"))).scan(b"Score final") == []
 
 
 def test_expression_markers_hook() -> None:
