@@ -469,14 +469,28 @@ def generated_article(seed: int) -> str:
     )
 
 
+#: An image field of an article's front matter that names a file of the site (``/images/...``).
+RE_SITE_IMAGE = re.compile(r"""^(?:image|heroImage|imageUrl): *["']?(/[^"'\s]+)""", re.MULTILINE)
+
+
 def corpus_site(project: Path, count: int, *, with_prizm: bool = True) -> tuple[Path, str]:
-    """``count`` articles cycled from the corpus, plus a home page."""
+    """``count`` articles cycled from the corpus, plus a home page.
+
+    The images the articles name at the site's root are written too (empty files), as on the
+    published site: a build then warns only of the faults the articles really have.
+    """
     origin, texts = article_sources()
     pages = {"index.md": "# Accueil\n\nLes articles de Prizm AI.\n"}
     for i in range(count):
         stem, text = texts[i % len(texts)]
         pages[f"articles/{i:05d}-{stem}.md"] = text
-    return write_site(project, pages, with_prizm=with_prizm), origin
+    site = write_site(project, pages, with_prizm=with_prizm)
+    for _, text in texts:
+        for image in RE_SITE_IMAGE.findall(text):
+            path = project / "docs" / image.lstrip("/")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(b"")
+    return site, origin
 
 
 def adversarial_pages(size: int) -> dict[str, dict[str, str]]:
