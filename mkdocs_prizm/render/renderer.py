@@ -203,13 +203,13 @@ class Renderer:
         )
         return astral_to_charrefs(html)
 
-    def sources_fragments(self, article: Article) -> list[tuple[str, str]]:
+    def sources_fragments(self, article: Article) -> tuple[tuple[str, str], ...]:
         """The sources block as ``(marker, html)`` pairs, for ``swap_markers``."""
-        return [
+        return (
             (SOURCES_OPEN, self.section_open(article)),
             (SOURCES_LIST, self.sources(article)),
             (SOURCES_CLOSE, "</section>"),
-        ]
+        )
 
     def section_open(self, article: Article) -> str:
         """The opening tag of the sources block."""
