@@ -243,12 +243,11 @@ class Renderer:
 
         Each citation is rendered with the view of the source it cites, made once per source.
         """
+        if not self._citation_entry:
+            return self.citation
         sources = {s.number: s for s in article.sources.entries} if article.sources else {}
         labels = self.labels_for(article.language)
         views: dict[int, SourceView] = {}
-
-        if not self._citation_entry:
-            return self.citation
 
         def cite(citation: Citation, text: str) -> str:
             entry = views.get(citation.number)
