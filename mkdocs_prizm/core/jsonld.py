@@ -70,8 +70,9 @@ def _citation(source: Source) -> dict[str, Any] | None:
         work["name"] = name
     if url:
         work["url"] = url
-    if source.date is not None and source.date.iso:
-        work["datePublished"] = source.date.iso
+    published = source.date.iso if source.date is not None else ""
+    if published:
+        work["datePublished"] = published
     return work
 
 
