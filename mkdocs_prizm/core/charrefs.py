@@ -22,6 +22,19 @@ __all__ = ["astral_to_charrefs", "astral_to_json_escapes"]
 RE_ASTRAL: Final = re.compile("[\U00010000-\U0010ffff]")
 
 
+def _has_astral(text: str) -> bool:
+    """Whether ``text`` holds a character above U+FFFF.
+
+    UTF-16 writes each such character, and only those, as two code units: the encoder's
+    output says it in one pass of C, several times faster than a regular expression visiting
+    every character of a page's French text (which ``str.isascii`` cannot rule out).
+    """
+    if text.isascii():
+        return False
+    # "surrogatepass": a lone surrogate (which YAML escapes can give) is one unit, not an error.
+    return len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+
+
 def _charref(match: re.Match[str]) -> str:
     return f"&#x{ord(match.group()):X};"
 
@@ -41,7 +54,7 @@ def astral_to_charrefs(html: str) -> str:
     >>> astral_to_charrefs('<span title="Lancement 🚀">🚀</span>')
     '<span title="Lancement &#x1F680;">&#x1F680;</span>'
     """
-    if html.isascii():
+    if not _has_astral(html):
         return html
     return RE_ASTRAL.sub(_charref, html)
 
@@ -54,6 +67,6 @@ def astral_to_json_escapes(text: str) -> str:
     >>> astral_to_json_escapes('{"name":"🚀"}')
     '{"name":"\\ud83d\\ude80"}'
     """
-    if text.isascii():
+    if not _has_astral(text):
         return text
     return RE_ASTRAL.sub(_json_escape, text)

@@ -8,6 +8,7 @@ what could end the ``<script type="application/ld+json">`` element early.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any, Final
@@ -38,6 +39,8 @@ _JSONLD_REPLACEMENTS: Final = (
 RE_TEAM = re.compile(r"\b(?:[ée]quipe|team|r[ée]daction|staff|editorial|newsroom)\b", re.IGNORECASE)
 
 
+# An author's kind is asked for on each of their pages, by the JSON-LD and the citation.
+@functools.lru_cache(maxsize=256)
 def is_organization(name: str, site_name: str = "") -> bool:
     """Whether an author's name names a team or the publisher itself (``Prizm AI``)."""
     name = " ".join(name.split())
@@ -67,8 +70,9 @@ def _citation(source: Source) -> dict[str, Any] | None:
         work["name"] = name
     if url:
         work["url"] = url
-    if source.date is not None and source.date.iso:
-        work["datePublished"] = source.date.iso
+    published = source.date.iso if source.date is not None else ""
+    if published:
+        work["datePublished"] = published
     return work
 
 

@@ -61,7 +61,7 @@ def render_fragments(
         jsonld_in_head: Whether the JSON-LD goes into the page's head rather than after the
             article.
     """
-    sources = tuple(renderer.sources_fragments(article)) if article.sources else ()
+    sources = renderer.sources_fragments(article) if article.sources else ()
     byline = ""
     if options.byline:
         byline = renderer.byline(article, base_url=where.base_url, hide=hide)

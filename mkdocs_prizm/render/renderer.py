@@ -203,13 +203,13 @@ class Renderer:
         )
         return astral_to_charrefs(html)
 
-    def sources_fragments(self, article: Article) -> list[tuple[str, str]]:
+    def sources_fragments(self, article: Article) -> tuple[tuple[str, str], ...]:
         """The sources block as ``(marker, html)`` pairs, for ``swap_markers``."""
-        return [
+        return (
             (SOURCES_OPEN, self.section_open(article)),
             (SOURCES_LIST, self.sources(article)),
             (SOURCES_CLOSE, "</section>"),
-        ]
+        )
 
     def section_open(self, article: Article) -> str:
         """The opening tag of the sources block."""
@@ -243,12 +243,11 @@ class Renderer:
 
         Each citation is rendered with the view of the source it cites, made once per source.
         """
+        if not self._citation_entry:
+            return self.citation
         sources = {s.number: s for s in article.sources.entries} if article.sources else {}
         labels = self.labels_for(article.language)
         views: dict[int, SourceView] = {}
-
-        if not self._citation_entry:
-            return self.citation
 
         def cite(citation: Citation, text: str) -> str:
             entry = views.get(citation.number)

@@ -45,3 +45,19 @@ def test_jsonld_keeps_the_data_and_leaves_no_astral_character(data: dict[str, st
     out = dumps_jsonld(data)
     assert json.loads(out) == data
     assert all(ord(char) <= 0xFFFF for char in out)
+
+
+def test_lone_surrogates_are_not_astral_characters() -> None:
+    text = "é \ud83d seul"
+    assert astral_to_charrefs(text) is text
+    assert astral_to_charrefs("\udfff 🚀 é") == "\udfff &#x1F680; é"
+    assert astral_to_json_escapes('"\ud800 🚀"') == '"\ud800 \\ud83d\\ude80"'
+
+
+@given(st.text(st.characters(categories=["Cs"]) | st.characters()))
+def test_only_astral_characters_are_rewritten(text: str) -> None:
+    out = astral_to_charrefs(text)
+    if any(ord(char) > 0xFFFF for char in text):
+        assert out != text
+    else:
+        assert out is text
