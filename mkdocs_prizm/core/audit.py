@@ -160,13 +160,7 @@ class Marker:
         )
 
     def match_at(self, data: bytes, at: int) -> tuple[int, int] | None:
-        """Where the marker is in ``data`` around its anchor's hit at ``at``, if it is.
-
-        ``at`` may be the hit of only the start of the anchor (one search for the markers whose
-        anchors start alike): the whole anchor is checked first.
-        """
-        if not data.startswith(self.anchor, at):
-            return None
+        """Where the marker is in ``data`` around its anchor's hit at ``at``, if it is."""
         end = at + len(self.anchor)
         if self.tail is None:  # an expression
             assert self.regex is not None  # noqa: S101 - set by from_regex
@@ -227,15 +221,10 @@ class Auditor:
 
     def __init__(self, markers: Iterable[Marker]) -> None:
         self.markers = tuple(markers)
-        # One search for the markers whose anchors start alike (Score int, Score conv...).
-        groups: list[tuple[bytes, list[Marker]]] = []
-        for marker in sorted(self.markers, key=lambda m: m.anchor):
-            shared = _common_start(groups[-1][0], marker.anchor) if groups else b""
-            if len(shared) >= _ANCHOR or shared == marker.anchor:
-                groups[-1] = (shared, [*groups[-1][1], marker])
-            else:
-                groups.append((marker.anchor, [marker]))
-        self._anchors = tuple((anchor, tuple(group)) for anchor, group in groups)
+        groups: dict[bytes, list[Marker]] = {}  # one search per anchor, however many share it
+        for marker in self.markers:
+            groups.setdefault(marker.anchor, []).append(marker)
+        self._anchors = tuple((anchor, tuple(group)) for anchor, group in groups.items())
         # Around a part not shared: a marker reaching into it, or its word boundary there.
         self._margin = max((m.width for m in self.markers), default=0) + 8
 
@@ -270,16 +259,6 @@ class Auditor:
                     at = data.find(anchor, at + 1, hi)
         found.sort(key=lambda item: item[0])
         return [_leak(marker, data, start, end) for start, end, marker in found]
-
-
-def _common_start(first: bytes, second: bytes) -> bytes:
-    """The bytes both start with."""
-    size = 0
-    for a, b in zip(first, second, strict=False):
-        if a != b:
-            break
-        size += 1
-    return first[:size]
 
 
 def _in_code(data: bytes, start: int) -> bool:
