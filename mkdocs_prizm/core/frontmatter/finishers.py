@@ -89,7 +89,7 @@ def plain_names(r: Reader, keys: tuple[str, ...], value: tuple[str, ...]) -> tup
     if isinstance(author, str):
         if RE_CONTROL.search(author):
             r.controls("author")
-        r.clean("author", author)
+        r.clean("author", RE_CONTROL.sub("", author))
     elif isinstance(author, list):
         cleaned = [safe_text(RE_CONTROL.sub("", a))[0] if isinstance(a, str) else a for a in author]
         if cleaned != author:

@@ -149,11 +149,11 @@ class Reader:
     def clean(self, key: str, value: str, *, one_line: bool = False) -> str:
         """Plain text of a value themes print unescaped; ``page.meta`` gets the safe form.
 
-        Control characters are removed (``PRZ110``); with ``one_line``, line breaks are
-        joined (reported, ``PRZ115``: a title on several lines).
+        ``value`` comes without control characters (the readers remove and report them,
+        ``PRZ110``); with ``one_line``, line breaks are joined (reported, ``PRZ115``: a title
+        on several lines).
         """
         given = self.meta.get(key, value)
-        value = RE_CONTROL.sub("", value)  # reported by the reader
         if one_line and "\n" in value.strip():
             self.sink.info(
                 "PRZ115",
