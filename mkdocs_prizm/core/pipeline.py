@@ -284,6 +284,7 @@ class Pipeline:
             body,
             language=language,
             declared=norm.reading_time,
+            declared_minutes=norm.reading_minutes,
             wpm=options.readtime_words_per_minute,
             include_code=options.readtime_include_code,
             split_elisions=options.readtime_split_elisions,

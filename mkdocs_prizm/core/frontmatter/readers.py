@@ -261,8 +261,8 @@ def flag(r: Reader, key: str, expected: str) -> bool:
     return False
 
 
-def minutes(r: Reader, key: str, expected: str) -> str | None:
-    """A reading time as written (``"3 min"``); reported when it gives no minutes.
+def minutes(r: Reader, key: str, expected: str) -> tuple[str, int | None] | None:
+    """A reading time as written (``"3 min"``) and its minutes; reported when it gives none.
 
     YAML 1.1 reads ``12:30`` as the base-60 number 750: such a value is reported (``PRZ114``)
     and left out, when the file shows it was written so.
@@ -282,9 +282,10 @@ def minutes(r: Reader, key: str, expected: str) -> str | None:
                 1,
             )
             return None
-    if parse_declared(value) is None:
+    declared = parse_declared(value)
+    if declared is None:
         r.warn(key, value, expected)
-    return str(value).strip()
+    return str(value).strip(), declared
 
 
 def count(r: Reader, key: str, expected: str) -> int | None:
