@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from mkdocs_prizm.core.article import Article, Author, Citation, InternalNote, SourcesSection
@@ -284,6 +285,7 @@ class Pipeline:
             body,
             language=language,
             declared=norm.reading_time,
+            declared_minutes=norm.reading_minutes,
             wpm=options.readtime_words_per_minute,
             include_code=options.readtime_include_code,
             split_elisions=options.readtime_split_elisions,
@@ -349,7 +351,7 @@ class Pipeline:
             reviewers=reviewers,
         )
         sink.items.extend(body_sink.finish())
-        problems = tuple(sorted(sink.items, key=lambda p: (p.line, p.column)))
+        problems = tuple(sorted(sink.items, key=attrgetter("line", "column")))
         return Processed(
             article,
             body,

@@ -335,6 +335,7 @@ def reading_time(
     *,
     language: str = "fr",
     declared: object = None,
+    declared_minutes: int | None = None,
     wpm: int | None = None,
     include_code: bool = False,
     split_elisions: bool = True,
@@ -347,6 +348,9 @@ def reading_time(
             reading speed from [`DEFAULT_WPM`][mkdocs_prizm.core.readtime.DEFAULT_WPM],
             English for languages not listed.
         declared: The front matter value (``readingTime``), or ``None``.
+        declared_minutes: ``declared`` in minutes, when the caller has read it already
+            ([`parse_declared`][mkdocs_prizm.core.readtime.parse_declared]); read here
+            otherwise.
         wpm: Reading speed overriding the language's default.
         include_code: Count the words of fenced code blocks.
         split_elisions: Count French elisions as two words.
@@ -359,7 +363,8 @@ def reading_time(
         lang = normalise_language(language, default="en")
         wpm = DEFAULT_WPM.get(lang, DEFAULT_WPM["en"])
     computed = estimate_minutes(words, images, wpm)
-    declared_minutes = parse_declared(declared)
+    if declared_minutes is None:
+        declared_minutes = parse_declared(declared)
     return ReadingTime(
         minutes=declared_minutes if declared_minutes is not None else computed,
         declared=None if declared is None else str(declared),

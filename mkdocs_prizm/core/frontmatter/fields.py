@@ -24,7 +24,6 @@ from mkdocs_prizm.core.disclosure import REVIEWER_KEYS
 from mkdocs_prizm.core.frontmatter.loader import ALIAS_LIMIT, expansion
 from mkdocs_prizm.core.frontmatter.readers import Reader
 from mkdocs_prizm.core.problems import ProblemSink
-from mkdocs_prizm.core.readtime import parse_declared
 
 __all__ = [
     "ARTICLE_KEYS",
@@ -103,6 +102,8 @@ class FrontMatterFields:
         authors: The author names, in order (the ``Article`` holds them resolved).
         language: The declared language as written (``""`` when absent).
         reading_time: The declared reading time as written (``"3 min"``), or ``None``.
+        reading_minutes: The declared reading time in minutes, or ``None`` if absent or
+            unreadable.
         reviewers: The human reviewers' names, in order (``reviewer``, ``reviewedBy``...).
         safe_meta: Keys of ``page.meta`` to replace with a safe plain-text value.
     """
@@ -111,13 +112,9 @@ class FrontMatterFields:
     authors: tuple[str, ...] = ()
     language: str = ""
     reading_time: str | None = None
+    reading_minutes: int | None = None
     reviewers: tuple[str, ...] = ()
     safe_meta: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def reading_minutes(self) -> int | None:
-        """The declared reading time in minutes, or ``None`` if absent or unreadable."""
-        return parse_declared(self.reading_time)
 
 
 def _first_given(reader: Reader, rule: FieldRule) -> Any:
@@ -277,12 +274,14 @@ def normalise(
         values[rule.article_field] = (
             value if rule.finish is None else rule.finish(reader, rule.keys, value)
         )
-    authors, language, reading_time, reviewers = (values.pop(name) for name in _DECLARED)
+    authors, language, declared, reviewers = (values.pop(name) for name in _DECLARED)
+    reading_time, reading_minutes = declared if declared is not None else (None, None)
     return FrontMatterFields(
         article=cast("ArticleFields", values),
         authors=authors,
         language=language,
         reading_time=reading_time,
+        reading_minutes=reading_minutes,
         reviewers=reviewers,
         safe_meta=reader.safe,
     )

@@ -89,18 +89,19 @@ def plain_names(r: Reader, keys: tuple[str, ...], value: tuple[str, ...]) -> tup
     if isinstance(author, str):
         if RE_CONTROL.search(author):
             r.controls("author")
-        r.clean("author", author)
+        r.clean("author", RE_CONTROL.sub("", author))
     elif isinstance(author, list):
         cleaned = [safe_text(RE_CONTROL.sub("", a))[0] if isinstance(a, str) else a for a in author]
         if cleaned != author:
             r.safe["author"] = cleaned
-    if any(safe_text(name)[1] for name in value):
+    safe = [safe_text(name) for name in value]
+    if any(markup for _, markup in safe):
         r.markup("author", r.lines.get("author", r.lines.get("authors", 1)))
     if any(RE_CONTROL.search(name) for name in value):
         if not isinstance(author, str):  # a text 'author' was reported by clean()
             r.controls(next((k for k in keys if k in r.meta), keys[0]))
-        value = tuple(" ".join(RE_CONTROL.sub("", name).split()) for name in value)
-    return tuple(html.unescape(safe_text(name)[0]) for name in value)
+        safe = [safe_text(" ".join(RE_CONTROL.sub("", name).split())) for name in value]
+    return tuple(html.unescape(text) for text, _ in safe)
 
 
 def blog_note(r: Reader, keys: tuple[str, ...], value: dt.date | None) -> dt.date | None:

@@ -376,7 +376,10 @@ def expansion(data: Any) -> tuple[int, bool]:
         key = id(value)
         if children is not None:
             active.discard(key)
-            size[key] = min(_CAP, 1 + own + sum(size[id(child)] for child in children))
+            total = 1 + own
+            for child in children:
+                total += size[id(child)]
+            size[key] = min(_CAP, total)
             continue
         if key in size:
             continue
@@ -390,8 +393,14 @@ def expansion(data: Any) -> tuple[int, bool]:
             else:
                 children.append(item)
         leaves += own
+        if not children:  # done already: most containers hold plain values only
+            active.discard(key)
+            size[key] = min(_CAP, 1 + own)
+            continue
         stack.append((value, children, own))
-        stack.extend((child, None, 0) for child in children if id(child) not in size)
+        for child in children:
+            if id(child) not in size:
+                stack.append((child, None, 0))
     written = len(size) + leaves
     return max(0, size.get(id(data), 1) - written), False
 
@@ -400,8 +409,8 @@ _CONTAINERS = (dict, list, tuple, set, frozenset)
 
 
 def _items(value: Any) -> Iterable[Any]:
-    if isinstance(value, dict):
-        return chain.from_iterable(value.items())
+    if isinstance(value, dict):  # its keys and its values, without a pair for each
+        return chain(value, value.values())
     if isinstance(value, list | tuple | set | frozenset):
         return value
     return ()

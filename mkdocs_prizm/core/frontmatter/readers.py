@@ -149,11 +149,11 @@ class Reader:
     def clean(self, key: str, value: str, *, one_line: bool = False) -> str:
         """Plain text of a value themes print unescaped; ``page.meta`` gets the safe form.
 
-        Control characters are removed (``PRZ110``); with ``one_line``, line breaks are
-        joined (reported, ``PRZ115``: a title on several lines).
+        ``value`` comes without control characters (the readers remove and report them,
+        ``PRZ110``); with ``one_line``, line breaks are joined (reported, ``PRZ115``: a title
+        on several lines).
         """
         given = self.meta.get(key, value)
-        value = RE_CONTROL.sub("", value)  # reported by the reader
         if one_line and "\n" in value.strip():
             self.sink.info(
                 "PRZ115",
@@ -261,8 +261,8 @@ def flag(r: Reader, key: str, expected: str) -> bool:
     return False
 
 
-def minutes(r: Reader, key: str, expected: str) -> str | None:
-    """A reading time as written (``"3 min"``); reported when it gives no minutes.
+def minutes(r: Reader, key: str, expected: str) -> tuple[str, int | None] | None:
+    """A reading time as written (``"3 min"``) and its minutes; reported when it gives none.
 
     YAML 1.1 reads ``12:30`` as the base-60 number 750: such a value is reported (``PRZ114``)
     and left out, when the file shows it was written so.
@@ -282,9 +282,10 @@ def minutes(r: Reader, key: str, expected: str) -> str | None:
                 1,
             )
             return None
-    if parse_declared(value) is None:
+    declared = parse_declared(value)
+    if declared is None:
         r.warn(key, value, expected)
-    return str(value).strip()
+    return str(value).strip(), declared
 
 
 def count(r: Reader, key: str, expected: str) -> int | None:

@@ -82,7 +82,8 @@ class Fields:
 
 def _cut_reliability(text: str, fields: Fields) -> str:
     """Remove a ``(Fiabilité : 8/10)`` or trailing ``Fiabilité : 8/10`` from a header."""
-    match = RE_RELIABILITY_LABEL.search(text)
+    # A one-character search first: most headers hold no colon, so no label.
+    match = RE_RELIABILITY_LABEL.search(text) if ":" in text else None
     if match is None:
         return text
     before = text[: match.start()].rstrip()
