@@ -146,8 +146,8 @@ class Sanitiser:
         """
         # Most pages have nothing to remove: the allowlist's output is then the page itself,
         # but for the ``<br />`` form of void elements, which the parser writes ``<br>``.
-        strict = self._cleaner.clean(text)
-        if strict == text or strict == text.replace(" />", ">"):
+        cleaned = self._cleaner.clean(text)
+        if cleaned == text or cleaned == text.replace(" />", ">"):
             return text, []
         probe = text + _SENTINEL
         strict = self._cleaner.clean(probe)
@@ -159,7 +159,7 @@ class Sanitiser:
             # Removed by the parser's reading, not seen by ours (or an unfinished ending):
             # reported as a change, never silently.
             removals = [Removal("PRZ704", "", _first_difference(text, strict))]
-        return self._cleaner.clean(text), removals
+        return cleaned, removals
 
 
 def plain_title(title: str) -> str | None:
