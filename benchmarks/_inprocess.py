@@ -2,7 +2,7 @@
 
 ``bench_build.py`` runs this file in a fresh process, in the benchmark site's folder::
 
-    python benchmarks/_inprocess.py mkdocs-prizm.yml [--plugin prizm]
+    python benchmarks/_inprocess.py mkdocs-prizm.yml [--plugin prizm] [--time MODULE:NAME ...]
 
 It does what ``mkdocs build -f CONFIG`` does (load the configuration, the ``startup`` event,
 the build, the ``shutdown`` event), after wrapping every ``on_*`` event handler of the plugin
@@ -16,15 +16,20 @@ is counted once.  The last line of the output is a JSON object:
   ``mkdocs build`` would take;
 - ``build``: CPU seconds from loading the configuration to the end of the build;
 - ``plugin_import``: CPU seconds importing the plugin's module (start-up, outside handlers);
-- ``share``: ``handlers / process``, the plugin's own share of the build.
+- ``share``: ``handlers / process``, the plugin's own share of the build;
+- ``functions``: CPU seconds spent in each function named with ``--time``
+  (``mkdocs_prizm.audit:audit_site``, ``mkdocs_prizm.render.renderer:Renderer.cite``: the
+  module, then the name where callers look it up), inclusive of what it calls.
 
-Nothing here knows the plugin's internals beyond its entry point name.
+Nothing here knows the plugin's internals beyond its entry point name and the functions named
+with ``--time``.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import importlib
 import inspect
 import json
 import logging
@@ -69,6 +74,50 @@ class HandlerClock:
         return timed
 
 
+class FunctionClock:
+    """CPU time spent in wrapped functions, per function (a recursive call counted once)."""
+
+    def __init__(self) -> None:
+        self.spent: dict[str, float] = {}
+        self._depth: dict[str, int] = {}
+
+    def wrap(self, spec: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        """``function`` timed under ``spec``."""
+        self.spent[spec] = 0.0
+        self._depth[spec] = 0
+
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            if self._depth[spec]:
+                return function(*args, **kwargs)
+            self._depth[spec] += 1
+            start = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                self.spent[spec] += time.process_time() - start
+                self._depth[spec] -= 1
+
+        return timed
+
+
+def time_functions(specs: Sequence[str], clock: FunctionClock) -> None:
+    """Wrap each ``module:Qual.name`` of ``specs`` in ``clock``; exits on a name not found."""
+    for spec in specs:
+        module_name, _, path = spec.partition(":")
+        try:
+            owner: Any = importlib.import_module(module_name)
+            *parents, name = path.split(".")
+            for parent in parents:
+                owner = getattr(owner, parent)
+            function = inspect.getattr_static(owner, name)
+        except (ImportError, AttributeError, ValueError):
+            sys.exit(f"--time {spec}: no such function")
+        if not inspect.isfunction(function):
+            sys.exit(f"--time {spec}: not a plain function or method")
+        setattr(owner, name, clock.wrap(spec, function))
+
+
 def instrument(cls: type, clock: HandlerClock) -> list[str]:
     """Wrap every ``on_*`` event handler of ``cls`` in ``clock``; returns their names.
 
@@ -108,7 +157,7 @@ def plugin_class(name: str) -> type:
     return loaded
 
 
-def measure(config_file: str, plugin: str) -> dict[str, object]:
+def measure(config_file: str, plugin: str, functions: Sequence[str] = ()) -> dict[str, object]:
     """Build ``config_file`` with ``plugin``'s handlers timed; the figures described above."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
@@ -121,6 +170,8 @@ def measure(config_file: str, plugin: str) -> dict[str, object]:
     cls = plugin_class(plugin)
     imported = time.process_time()
     handlers = instrument(cls, clock)
+    timed = FunctionClock()
+    time_functions(functions, timed)
     config = load_config(config_file)
     if not any(isinstance(p, cls) for p in config.plugins.values()):
         sys.exit(f"{config_file} does not use the plugin {plugin!r}")
@@ -140,6 +191,7 @@ def measure(config_file: str, plugin: str) -> dict[str, object]:
         "build": ended - imported,
         "plugin_import": imported - started,
         "share": clock.total / ended,
+        "functions": timed.spent,
     }
 
 
@@ -148,8 +200,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("config", help="the MkDocs configuration file to build")
     parser.add_argument("--plugin", default="prizm", help="the plugin whose handlers are timed")
+    parser.add_argument(
+        "--time",
+        action="append",
+        default=[],
+        metavar="MODULE:NAME",
+        help="also time this function (the module where callers look it up, then its name)",
+    )
     options = parser.parse_args(argv)
-    print(json.dumps(measure(options.config, options.plugin)), flush=True)
+    print(json.dumps(measure(options.config, options.plugin, options.time)), flush=True)
     return 0
 
 

@@ -13,9 +13,11 @@ The plugin's own share of the build is measured inside one process: ``_inprocess
 the same site with every event handler of the plugin registered as ``prizm`` wrapped in a CPU
 clock, and the share is the handlers' CPU time over the whole process' CPU time
 (``--share-rounds`` builds, median).  It moves far less with the machine's load than the ratio
-of two processes' times.  ``--feature-costs`` measures it again with each feature of the trust
-layer turned off (``FEATURES``), giving each feature's cost in points of own share.  The last
-lines say whether the run settles the issue's targets.
+of two processes' times.  The same builds time the functions that do the work of each feature
+of the trust layer (``FEATURE_WORK``): a feature's own work, in points of own share, is their
+time over the process' time.  ``--feature-costs`` cross-checks it by building the site again
+with each feature turned off (``FEATURES``), a noisier figure (two processes).  The last lines
+say whether the run settles the issue's targets.
 
 Adversarial inputs (tens of thousands of ``<!--``, ``Fiabilité :``, ``(Source :`` fragments,
 a 2,000-entry sources section) are timed the same way on small sites of a few pages, and the
@@ -95,6 +97,22 @@ FEATURES: dict[str, dict[str, object]] = {
     "cite block": {"cite_block": False},
     "post-build audit": {"audit": False},
     "sanitiser": {"sanitise": "off"},
+}
+#: The functions that do each feature's work during a build, as ``module:name`` where the
+#: plugin looks them up: their time over the process' time is the feature's own work.
+FEATURE_WORK: dict[str, tuple[str, ...]] = {
+    "trust checks": ("mkdocs_prizm.core.pipeline:assess",),
+    "citation previews": (
+        "mkdocs_prizm.preview:add_script",
+        "mkdocs_prizm.preview:publish_script",
+    ),
+    "AI disclosure": (
+        "mkdocs_prizm.render.renderer:Renderer.disclosure",
+        "mkdocs_prizm.render.fragments:disclosure_data",
+    ),
+    "cite block": ("mkdocs_prizm.render.renderer:Renderer.cite",),
+    "post-build audit": ("mkdocs_prizm.audit:audit_site",),
+    "sanitiser": ("mkdocs_prizm.plugin:PrizmPlugin._sanitise", "mkdocs_prizm.pages:plain_titles"),
 }
 #: Each feature's cost must stay under this, in points of own share.
 FEATURE_BUDGET = 0.01
@@ -291,6 +309,13 @@ class OwnShare:
     by_event: dict[str, float]
     rounds: list[dict[str, Any]]
 
+    def work(self, functions: Sequence[str]) -> float:
+        """The median over builds of the time in ``functions`` over the process' time."""
+        return statistics.median(
+            sum(float(r["functions"].get(f, 0.0)) for f in functions) / float(r["process"])
+            for r in self.rounds
+        )
+
     def text(self) -> str:
         """The figures as one paragraph."""
         heaviest = sorted(self.by_event.items(), key=lambda item: -item[1])
@@ -304,17 +329,21 @@ class OwnShare:
         )
 
 
-def own_share(project: Path, rounds: int, config: str = PRIZM) -> OwnShare:
+def own_share(
+    project: Path, rounds: int, config: str = PRIZM, functions: Sequence[str] = ()
+) -> OwnShare:
     """The plugin's own share of the ``config`` build of ``project``, over ``rounds`` builds.
 
     Each build is a fresh process running ``_inprocess.py``: the share is the CPU time spent
-    in the handlers of the plugin registered as ``prizm`` over the process' CPU time.
+    in the handlers of the plugin registered as ``prizm`` over the process' CPU time; the
+    ``functions`` (``module:name``) are timed too.
     """
     samples: list[dict[str, Any]] = []
     env = child_environment()
+    timed = [arg for function in functions for arg in ("--time", function)]
     for _ in range(rounds):
         done = subprocess.run(
-            [sys.executable, str(DRIVER), config],
+            [sys.executable, str(DRIVER), config, *timed],
             cwd=project,
             capture_output=True,
             text=True,
@@ -615,9 +644,12 @@ def run(
     )
     results = [compare("articles", project, options.articles + 1, options.rounds)]
     share: OwnShare | None = None
+    work: dict[str, float] | None = None
     if options.share_rounds and not options.calibrate:
         say(f"the plugin's own share, in-process, {options.share_rounds} builds ...")
-        share = own_share(project, options.share_rounds)
+        functions = [f for names in FEATURE_WORK.values() for f in names]
+        share = own_share(project, options.share_rounds, functions=functions)
+        work = {feature: share.work(names) for feature, names in FEATURE_WORK.items()}
     costs: dict[str, dict[str, float]] | None = None
     if options.feature_costs and share is not None:
         costs = {}
@@ -659,6 +691,7 @@ def run(
             for r in results
         ],
         "own_share": None if share is None else asdict(share),
+        "feature_work": work,
         "feature_costs": costs,
         "check": check,
         "instructions": instructions,
@@ -856,18 +889,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     if isinstance(share, dict):
         print()
         print(OwnShare(**share).text())
+    work = report["feature_work"]
     costs = report["feature_costs"]
-    if isinstance(costs, dict):
+    if isinstance(work, dict):
         print()
-        print("| Feature | Own share with it | Without it | Its cost (points) | Within 1 point |")
-        print("|---|---:|---:|---:|---|")
-        for feature, figures in costs.items():
-            within = "yes" if figures["cost"] <= FEATURE_BUDGET else "no"
-            cost = figures["cost"] * 100
-            print(
-                f"| {feature} | {figures['with']:.2%} | {figures['without']:.2%} "
-                f"| {cost:+.2f} | {within} |"
-            )
+        paired = isinstance(costs, dict)
+        print(
+            "| Feature | Its own work (points) | Within 1 point |"
+            + (" Paired difference (points): own share with it, without it |" if paired else "")
+        )
+        print("|---|---:|---|" + ("---:|" if paired else ""))
+        for feature, cost in work.items():
+            within = "yes" if cost <= FEATURE_BUDGET else "no"
+            line = f"| {feature} | {cost * 100:.2f} | {within} |"
+            if isinstance(costs, dict):
+                figures = costs[feature]
+                line += (
+                    f" {figures['cost'] * 100:+.2f}: {figures['with']:.2%}, "
+                    f"{figures['without']:.2%} |"
+                )
+            print(line)
     counted = report["instructions"]
     if isinstance(counted, dict):
         print()

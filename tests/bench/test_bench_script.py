@@ -140,6 +140,42 @@ def test_own_share_is_the_plugins_handlers_over_the_whole_build(tmp_path: Path) 
     assert "not judged" in targets[1]
 
 
+def test_each_features_own_work_is_timed_in_the_same_builds(tmp_path: Path) -> None:
+    bench = load_script()
+    report = tmp_path / "bench.json"
+    done = run_benchmark(
+        tmp_path / "work", "--articles", "2", "--share-rounds", "1", "--json", str(report)
+    )
+    data = json.loads(report.read_text(encoding="utf-8"))
+    (sample,) = data["own_share"]["rounds"]
+    # Every function named for a feature exists and was timed; those of work done on every
+    # page or build took some time, and all of it inside the handlers.
+    assert set(sample["functions"]) == {f for names in bench.FEATURE_WORK.values() for f in names}
+    assert sample["functions"]["mkdocs_prizm.audit:audit_site"] > 0
+    assert sample["functions"]["mkdocs_prizm.render.renderer:Renderer.cite"] > 0
+    assert sum(sample["functions"].values()) < sample["handlers"]
+    work = data["feature_work"]
+    assert list(work) == list(bench.FEATURE_WORK) == list(bench.FEATURES)
+    assert all(0 <= cost < sample["share"] for cost in work.values())
+    assert "| post-build audit |" in done.stdout
+
+
+def test_in_process_driver_names_a_function_it_cannot_time(tmp_path: Path) -> None:
+    bench = load_script()
+    site, _ = bench.corpus_site(tmp_path / "site", 1)
+    done = subprocess.run(
+        [sys.executable, str(DRIVER), bench.PRIZM, "--time", "mkdocs_prizm.audit:no_such"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode != 0
+    assert "--time mkdocs_prizm.audit:no_such: no such function" in done.stderr
+
+
 def test_feature_costs_build_the_site_with_each_feature_off(tmp_path: Path) -> None:
     bench = load_script()
     report = tmp_path / "bench.json"
