@@ -68,6 +68,19 @@ def run_benchmark(
     return done
 
 
+def run_driver(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``_inprocess.py`` with ``args`` in the benchmark site ``site``."""
+    return subprocess.run(
+        [sys.executable, str(DRIVER), *args],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+        timeout=120,
+    )
+
+
 def test_benchmark_runs_and_reports_both_builds(tmp_path: Path) -> None:
     report = tmp_path / "bench.json"
     work = tmp_path / "work"
@@ -163,15 +176,7 @@ def test_each_features_own_work_is_timed_in_the_same_builds(tmp_path: Path) -> N
 def test_in_process_driver_names_a_function_it_cannot_time(tmp_path: Path) -> None:
     bench = load_script()
     site, _ = bench.corpus_site(tmp_path / "site", 1)
-    done = subprocess.run(
-        [sys.executable, str(DRIVER), bench.PRIZM, "--time", "mkdocs_prizm.audit:no_such"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        timeout=120,
-    )
+    done = run_driver(site, bench.PRIZM, "--time", "mkdocs_prizm.audit:no_such")
     assert done.returncode != 0
     assert "--time mkdocs_prizm.audit:no_such: no such function" in done.stderr
 
@@ -197,15 +202,7 @@ def test_feature_costs_build_the_site_with_each_feature_off(tmp_path: Path) -> N
 def test_in_process_driver_times_any_plugins_handlers(tmp_path: Path) -> None:
     bench = load_script()
     site, _ = bench.corpus_site(tmp_path / "site", 1)
-    done = subprocess.run(
-        [sys.executable, str(DRIVER), bench.PRIZM, "--plugin", "search"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        timeout=120,
-    )
+    done = run_driver(site, bench.PRIZM, "--plugin", "search")
     assert done.returncode == 0, done.stderr[-3000:]
     sample = json.loads(done.stdout.strip().splitlines()[-1])
     assert sample["plugin"] == "search"
@@ -217,15 +214,7 @@ def test_in_process_driver_times_any_plugins_handlers(tmp_path: Path) -> None:
 def test_in_process_driver_refuses_a_site_without_the_plugin(tmp_path: Path) -> None:
     bench = load_script()
     site, _ = bench.corpus_site(tmp_path / "site", 1)
-    done = subprocess.run(
-        [sys.executable, str(DRIVER), bench.PLAIN],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        check=False,
-        timeout=120,
-    )
+    done = run_driver(site, bench.PLAIN)
     assert done.returncode != 0
     assert "does not use the plugin 'prizm'" in done.stderr
 
