@@ -97,12 +97,21 @@ def audit_site(
     problems = []
     prefix = shown_as.rstrip("/") + "/" if shown_as else ""
     previous: dict[str, bytes] = {}  # by file name ending: the file scanned last
-    for relative, path in site_files(site_dir, skip):
+    examples: set[str] = set()  # the markers shown in code: the authors' examples
+    files = list(site_files(site_dir, skip))
+    # The search index (JSON) last: it holds the text of the pages' examples, without code.
+    files.sort(key=lambda file: _suffix(file[1]) == ".json")
+    for relative, path in files:
         data = _read_text(path)
         if not data:
             continue
         suffix = _suffix(path)
-        leaks = auditor.scan(data, markup=suffix != ".json", previous=previous.get(suffix, b""))
+        leaks = auditor.scan(
+            data,
+            markup=suffix != ".json",
+            previous=previous.get(suffix, b""),
+            examples=examples,
+        )
         previous[suffix] = data
         for leak in leaks:
             problems.append(

@@ -10,12 +10,10 @@ Markdown.  The post-build audit reads every file a build wrote once and looks fo
   (``<!-- prizm:sources -->``, ``<!-- prizm:byline -->``), ``PLACEHOLDER``;
 * the publishing pipeline's residue, ``RESIDUE``, only on a site that keeps it out.
 
-A leak is what the site's options keep out.  Notes and the plugin's markers are; but a site that
-publishes the pipeline's reports (``reports_exclude: false``) publishes the notes' words in their
-text, and the plugin then gives no note patterns.  Residue is not kept out by default: an article
-that talks to the pipeline ("Souhaitez-vous me fournir :") or holds a template token is published
-with a warning (``PRZ801``-``PRZ804``, the editor's to fix), and real articles hold some.  So
-residue is looked for only when ``residue_exclude`` keeps those articles out (then it came by
+A leak is what the site's options keep out: notes and the plugin's markers, but no note pattern
+on a site that publishes the pipeline's reports (``reports_exclude: false``), made of the notes'
+words.  Residue is published by default, with a warning (``PRZ801``-``PRZ804``, the editor's to
+fix): it is looked for only when ``residue_exclude`` keeps those articles out (it then came by
 another route), and only the residue certain in a published file
 ([`residue_markers`][mkdocs_prizm.core.audit.residue_markers]).
 
@@ -66,8 +64,7 @@ class LeakKind(enum.Enum):
     RESIDUE = "PRZ953"
 
 
-#: ASCII characters a published file always holds as they are (never escaped by HTML, JSON or
-#: a feed), so that an anchor made of them is found whatever the encoding.
+#: ASCII characters a published file holds as they are (never escaped by HTML, JSON or feeds).
 _PLAIN = frozenset(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 !#$%()*+,-.:;=?@[]^_`{|}~"
 )
@@ -228,7 +225,14 @@ class Auditor:
         # Around a part not shared: a marker reaching into it, or its word boundary there.
         self._margin = max((m.width for m in self.markers), default=0) + 8
 
-    def scan(self, data: bytes, *, markup: bool = True, previous: bytes = b"") -> list[Leak]:
+    def scan(
+        self,
+        data: bytes,
+        *,
+        markup: bool = True,
+        previous: bytes = b"",
+        examples: set[str] | None = None,
+    ) -> list[Leak]:
         """The markers found in ``data`` (UTF-8 bytes), each at its first place, in order.
 
         With ``previous`` (the file scanned before, of the same kind), only the parts of
@@ -240,11 +244,15 @@ class Auditor:
         a search index, which holds the pages' text), a marker inside a comment written as text
         (``<!-- ... -->``) comes from such an example: a real comment never reaches the text of
         a page.
+
+        ``examples`` gathers the labels of markers found in code in markup; in a file that is
+        not, a marker of those labels is an example too (an index holds inline code as text).
         """
         if not self._anchors:
             return []
         parts = unshared(previous, data, self._margin) if previous else [(0, len(data))]
         inside = _in_code if markup else _in_text_comment
+        shown = set() if examples is None else examples
         found: list[tuple[int, int, Marker]] = []
         for anchor, markers in self._anchors:
             left = list(markers)  # those not found yet
@@ -253,9 +261,13 @@ class Auditor:
                 while at >= 0 and left:
                     for marker in tuple(left):
                         span = marker.match_at(data, at)
-                        if span is not None and not inside(data, span[0]):
+                        if span is None or (not markup and marker.label in shown):
+                            continue
+                        if not inside(data, span[0]):
                             found.append((*span, marker))
                             left.remove(marker)
+                        elif markup:
+                            shown.add(marker.label)
                     at = data.find(anchor, at + 1, hi)
         found.sort(key=lambda item: item[0])
         return [_leak(marker, data, start, end) for start, end, marker in found]

@@ -75,6 +75,22 @@ def test_a_clean_article_and_an_example_in_code_pass(build_site: BuildSite) -> N
     assert "PRZ95" not in build.log
 
 
+def test_a_pattern_shown_in_inline_code_passes_and_a_leak_still_fails(
+    build_site: BuildSite,
+) -> None:
+    # The search index holds the inline code's text without its element: still an example.
+    guide = "# Nos notes\n\nLe pipeline écrit `Score intégrité : 100%` dans ses notes.\n"
+    build = build_site({"index.md": PAGE, "guide.md": guide}, {"plugins": ["search", "prizm"]})
+    assert build.ok, build.log
+    assert "PRZ95" not in build.log
+    leaked = build_site(
+        {"index.md": PAGE, "guide.md": guide},
+        {"plugins": ["search", "prizm"], "nav": [{"Score intégrité": "index.md"}, "guide.md"]},
+    )
+    assert not leaked.ok
+    assert "site/index.html:" in leaked.log
+
+
 RESIDUE = (
     "---\ntitle: Un article\ndate: 2025-08-16\nauthor: Prizm AI\n---\n\n"
     "Souhaitez-vous me fournir :\n\n- les sources\n\nDu texte [[PATTERN]] ici.\n"

@@ -89,6 +89,23 @@ def test_a_comment_shown_as_text_in_a_search_index_is_an_example() -> None:
     assert labels(b'{"text":"Score int\\u00e9grit\\u00e9 : 100%"}', markup=False) != []
 
 
+def test_a_pattern_the_pages_show_in_code_is_an_example_in_the_search_index() -> None:
+    examples: set[str] = set()
+    page = "<p>Le pipeline écrit <code>Score intégrité : 100%</code>.</p>".encode()
+    assert AUDITOR.scan(page, examples=examples) == []
+    assert examples == {"Score intégrité"}
+    index = b'{"text":"Le pipeline \\u00e9crit Score int\\u00e9grit\\u00e9 : 100%."}'
+    assert AUDITOR.scan(index, markup=False, examples=examples) == []
+    # Without a page showing it in code, or for another pattern, the index leaks.
+    assert labels(index, markup=False) == ["Score intégrité"]
+    assert labels(b'{"text":"ARTICLE FINAL"}', markup=False) == ["ARTICLE FINAL"]
+    # In a page, what is shown as an example elsewhere is still a leak outside code.
+    assert [
+        leak.label
+        for leak in AUDITOR.scan(b"<p>Score int&eacute;grit&eacute;</p>", examples=examples)
+    ] == ["Score intégrité"]
+
+
 def test_a_clean_page_has_no_leak() -> None:
     page = "<html><body><h1>Optimisation des PME</h1><p>Rapport annuel.</p></body></html>"
     assert AUDITOR.scan(page.encode() * 100) == []

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import ast
+import fnmatch
 import subprocess
 import sys
 import textwrap
@@ -189,3 +190,14 @@ def test_every_public_module_defines_all(path: Path) -> None:
 def test_the_core_stays_pure(path: Path) -> None:
     tops = {name.split(".")[0] for name in imported_modules(path, top_level_only=False)}
     assert not tops & NOT_IN_CORE
+
+
+def test_every_test_folder_is_collected(pytestconfig: pytest.Config) -> None:
+    # pytest skips folders matching `norecursedirs` without a word ("build" by default).
+    skipped = pytestconfig.getini("norecursedirs")
+    tests = Path(__file__).resolve().parents[1]
+    folders = [p for p in tests.rglob("*") if p.is_dir() and any(p.glob("test_*.py"))]
+    assert folders
+    for folder in folders:
+        for part in folder.relative_to(tests).parts:
+            assert not any(fnmatch.fnmatch(part, pattern) for pattern in skipped), folder
