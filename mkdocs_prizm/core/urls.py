@@ -270,7 +270,7 @@ def is_safe_url(url: str) -> bool:
         >>> is_safe_url("https://prizm.fr@evil.example/")
         False
     """
-    return check_url(url).safe
+    return bool(url) and check_url(url).safe
 
 
 #: A scheme at the start of a reference (``javascript:``, ``data:``, ``C:``...).
@@ -296,7 +296,7 @@ def is_safe_reference(url: str, *, data_images: bool = False) -> bool:
         >>> is_safe_reference("javascript:alert(1)")
         False
     """
-    candidate = _unescape(url).strip(" \t\r\n\f\v")
+    candidate = _unescape(url).strip(" \t\r\n\f\v") if url else ""
     if (
         not candidate
         or RE_BIDI.search(candidate)

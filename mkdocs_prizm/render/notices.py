@@ -103,7 +103,7 @@ def disclosure_view(
         text=disclosure_sentence(names, labels, article.language, text),
         reviewed=bool(names),
         reviewers=tuple(
-            LinkView(r.name or r.key, r.url if r.url and is_safe_url(r.url) else "")
+            LinkView(r.name or r.key, r.url if is_safe_url(r.url) else "")
             for r in article.reviewers
         ),
         principles=principles,
@@ -118,7 +118,7 @@ def cited_work(article: Article, *, url: str = "", site_name: str = "") -> Cited
         authors=names,
         date=article.date,
         site_name=site_name,
-        url=url if url and is_safe_url(url) else "",
+        url=url if is_safe_url(url) else "",
         language=article.language,
         organizations=frozenset(n for n in names if is_organization(n, site_name)),
     )

@@ -227,7 +227,8 @@ def source_view(
         archive: Offer the archived copy the cache knows (``links_archive``).
     """
     reliability = source.reliability
-    tier, tier_key, tier_icon = _TIERS[reliability_tier(reliability.score, thresholds)]
+    level = reliability_tier(reliability.score, thresholds)
+    tier, _, tier_icon = _TIERS[level]
     score = ""
     if reliability.score is not None:
         score = labels["score_out_of"].format(score=format_score(reliability.score, language))
@@ -252,7 +253,7 @@ def source_view(
     return SourceView(
         source=source,
         tier=tier,
-        tier_label=labels.get(tier_key, tier),
+        tier_label=tier_label(level, labels),
         tier_icon=tier_icon,
         score=score,
         title_attribute=title,
@@ -322,12 +323,8 @@ def byline_view(
         authors=tuple(
             LinkView(
                 a.name,
-                a.url if a.url and is_safe_url(a.url) else "",
-                image=(
-                    asset(a.avatar)
-                    if a.avatar and is_safe_reference(a.avatar, data_images=True)
-                    else ""
-                ),
+                a.url if is_safe_url(a.url) else "",
+                image=asset(a.avatar) if is_safe_reference(a.avatar, data_images=True) else "",
             )
             for a in authors
         ),
