@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
-from mkdocs_prizm.core.markdown_scan import lines_at
+from mkdocs_prizm.core.markdown_scan import line_matches, lines_at
 
 __all__ = ["introduction_end", "list_breaks"]
 
@@ -30,11 +30,8 @@ __all__ = [
 
 #: Typographic bullets the pipeline starts list items with.
 PSEUDO_BULLETS = "\u2022\u25e6"  # • ◦
-#: A line starting (after any indentation) with a typographic bullet and a space, found by the
-#: newline before it (a literal the regex engine finds fast); ``RE_PSEUDO_BULLET_FIRST`` on the
-#: first line.
-RE_PSEUDO_BULLET_FIRST = re.compile(rf"[ \t]*[{PSEUDO_BULLETS}](?=[ \t])")
-RE_PSEUDO_BULLET = re.compile("\n" + RE_PSEUDO_BULLET_FIRST.pattern)
+#: A line starting (after any indentation) with a typographic bullet and a space.
+RE_PSEUDO_BULLET = re.compile(rf"[ \t]*[{PSEUDO_BULLETS}](?=[ \t])")
 
 #: A bullet (or ``1.``) item line, found by the newline that precedes it.
 RE_ITEM_AFTER_LINE = re.compile(r"\n(?= {0,3}(?:[-*+]|1[.)])[ \t]+\S)")
@@ -139,10 +136,7 @@ def replace_pseudo_bullets(text: str, *, code_blocks: bool | None = None) -> tup
     if "\u2022" not in text and "\u25e6" not in text:
         return text, 0
     # The bullets, each at the end of its match: one per line.
-    bullets = [match.end() - 1 for match in RE_PSEUDO_BULLET.finditer(text)]
-    first = RE_PSEUDO_BULLET_FIRST.match(text)
-    if first is not None:
-        bullets.insert(0, first.end() - 1)
+    bullets = [match.end() - 1 for match in line_matches(RE_PSEUDO_BULLET, text)]
     if not bullets:
         return text, 0
     if code_blocks is None:

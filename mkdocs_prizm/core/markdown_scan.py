@@ -7,6 +7,7 @@ module holds the finer tools the callers use within lines and across the text.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -15,6 +16,7 @@ __all__ = [
     "code_spans",
     "find_all",
     "in_spans",
+    "line_matches",
     "lines_at",
 ]
 
@@ -36,6 +38,32 @@ def chars_after(text: str, char: str) -> set[str]:
     searching the whole text for each two-character sequence that starts with it.
     """
     return {text[at + 1 : at + 2] for at in find_all(text, char)}
+
+
+def line_matches(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern`` at the start of the lines of ``text[pos:endpos]``, in order.
+
+    Each is ``pattern.match`` at a line's start.  The lines are found by the newline before
+    them: a pattern that starts with a literal is searched for by the regex engine far faster
+    than ``^`` (with ``re.MULTILINE``), which is tried at every character.
+    """
+    end = len(text) if endpos is None else endpos
+    if pos == 0 or text[pos - 1] == "\n":
+        first = pattern.match(text, pos, end)
+        if first is not None:
+            yield first
+    for found in _after_newline(pattern).finditer(text, pos, end):
+        match = pattern.match(text, found.start() + 1, end)
+        if match is not None:
+            yield match
+
+
+@functools.lru_cache(maxsize=32)
+def _after_newline(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` with the newline before it (the line it matches at must follow one)."""
+    return re.compile("\n(?:" + pattern.pattern + ")", pattern.flags)
 
 
 def lines_at(text: str, positions: Iterable[int]) -> Iterator[tuple[int, int]]:

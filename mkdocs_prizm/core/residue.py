@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from mkdocs_prizm.core.article import SourcesSection
 from mkdocs_prizm.core.fences import code_flags, may_have_code_blocks
-from mkdocs_prizm.core.markdown_scan import code_spans, in_spans, lines_at
+from mkdocs_prizm.core.markdown_scan import code_spans, in_spans, line_matches, lines_at
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
 
@@ -65,10 +65,8 @@ RE_LEAD = re.compile(r"[ \t]{0,3}(?:\*{1,3}|_{1,3})?")
 RE_TALK_START = re.compile(
     r"(?:je|j['’]|souhaitez|voici|pour|cela|n['’]h|en tant)\b", re.IGNORECASE
 )
-#: A line whose words start as assistant talk may, found in the whole text by the newline
-#: before it (a literal the regex engine finds fast); ``RE_TALK_FIRST`` on the first line.
-RE_TALK_FIRST = re.compile(RE_LEAD.pattern + RE_TALK_START.pattern, re.IGNORECASE)
-RE_TALK_LINE = re.compile("\n" + RE_TALK_FIRST.pattern, re.IGNORECASE)
+#: A line whose words start as assistant talk may.
+RE_TALK_LINE = re.compile(RE_LEAD.pattern + RE_TALK_START.pattern, re.IGNORECASE)
 #: Assistant talk, matched at the start of a paragraph's folded text (``fold``: lower case, no
 #: accents, plain apostrophes).  Each names what the assistant does to the article, never what
 #: a journalist would say to readers.
@@ -153,9 +151,7 @@ def find_residue(
     Returns:
         The residue found; empty for a clean article.
     """
-    positions = [match.start() + 1 for match in RE_TALK_LINE.finditer(body)]
-    if RE_TALK_FIRST.match(body):
-        positions.append(0)
+    positions = [match.start() for match in line_matches(RE_TALK_LINE, body)]
     if "[" in body:
         positions += [match.start() for match in RE_BRACKETED.finditer(body)]
     if not positions:

@@ -16,6 +16,7 @@ from typing import Any
 
 from mkdocs_prizm.core.fences import may_have_fences
 from mkdocs_prizm.core.frontmatter import ArticleFields, FrontMatter
+from mkdocs_prizm.core.markdown_scan import line_matches
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
 
@@ -25,9 +26,6 @@ __all__ = ["strip_heading_suffix", "strip_suffix", "strip_titles"]
 RE_SEPARATOR = re.compile(r"[ \t]+[|\-\u2013\u2014][ \t]+")
 #: A level-1 ATX heading; group 1 is its text (closing hashes left out).
 RE_H1 = re.compile(r"^# +(.+?)[ \t]*(?:[ \t]#+)?[ \t]*$", re.MULTILINE)
-# The same heading found by the newline before it (a literal the regex engine finds fast,
-# where a search for ``^`` tries every character); ``RE_H1`` on the first line.
-_RE_H1_AFTER_NEWLINE = re.compile("\n" + RE_H1.pattern[1:], re.MULTILINE)
 #: How far into the body the first heading is looked for.
 HEADING_WINDOW = 3000
 
@@ -78,20 +76,14 @@ def strip_heading_suffix(body: str, suffixes: Iterable[str]) -> tuple[str, int, 
         ``(body, line, title)``: the new body, the heading's 0-based line and its text; or
         ``None`` when the first heading carries no site name.
     """
-    match = RE_H1.match(body, 0, HEADING_WINDOW)
-    begin = 0  # where the heading's line starts
-    if match is None:
-        match = _RE_H1_AFTER_NEWLINE.search(body, 0, HEADING_WINDOW)
-        if match is None:
-            return None
-        begin = match.start() + 1
-    if may_have_fences(body[:begin]):
+    match = next(line_matches(RE_H1, body, 0, HEADING_WINDOW), None)
+    if match is None or may_have_fences(body[: match.start()]):
         return None
     title = strip_suffix(match.group(1), suffixes)
     if title is None:
         return None
     start = match.start(1)
-    line = body.count("\n", 0, begin)
+    line = body.count("\n", 0, match.start())
     return body[:start] + title + body[match.end() :], line, title
 
 

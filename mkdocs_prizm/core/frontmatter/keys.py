@@ -8,12 +8,12 @@ keys written twice (YAML keeps the last one without a word).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from itertools import chain
 from typing import Protocol, cast, runtime_checkable
 
 from mkdocs_prizm.core.frontmatter.loader import DuplicateKey
+from mkdocs_prizm.core.markdown_scan import line_matches
 
 __all__ = [
     "RE_TOP_KEY",
@@ -29,11 +29,8 @@ __all__ = [
 _KEY = r"([A-Za-z_][\w-]*)[ \t]*:"
 #: A top-level key (group 1) at the start of a line.
 RE_TOP_KEY = re.compile("^" + _KEY, re.MULTILINE)
-# The same, with the text after it on its line (group 2), found after the newline before it:
-# a search for a newline skips the rest of each line, where a search for ``^`` tries every
-# character.  ``_RE_FIRST_KEY`` is for a text's first line, which has no newline before it.
-_RE_FIRST_KEY = re.compile(_KEY + r"([^\n]*)")
-_RE_NEXT_KEY = re.compile(r"\n" + _KEY + r"([^\n]*)")
+#: A line starting with a top-level key (group 1), with the text after it (group 2).
+_RE_KEY_LINE = re.compile(_KEY + r"([^\n]*)")
 
 
 @runtime_checkable
@@ -122,13 +119,7 @@ def scan_keys(
     twice: dict[str, DuplicateKey] = {}
     line = first_line + text.count("\n", 0, start)
     at = start
-    found: Iterable[re.Match[str]]
-    if start:
-        found = _RE_NEXT_KEY.finditer(text, start - 1, end)
-    else:
-        first = _RE_FIRST_KEY.match(text, 0, end)
-        found = chain((first,) if first else (), _RE_NEXT_KEY.finditer(text, 0, end))
-    for match in found:
+    for match in line_matches(_RE_KEY_LINE, text, start, end):
         key, after = match.group(1, 2)
         key_at = match.start(1)
         line += text.count("\n", at, key_at)

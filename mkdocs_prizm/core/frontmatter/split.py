@@ -26,6 +26,7 @@ from mkdocs_prizm.core.frontmatter.keys import (
     times,
 )
 from mkdocs_prizm.core.frontmatter.loader import Refused, load_mapping
+from mkdocs_prizm.core.markdown_scan import line_matches
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import remove_controls
 
@@ -47,9 +48,6 @@ __all__ = [
 RE_OPEN = re.compile(r"\A---[ \t]*\n")
 RE_OPEN_AT = re.compile(r"---[ \t]*\n")  # an opening line at a given offset (no ``\A``)
 RE_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
-# The same line found with the newline before it (the line is group 1): a search for a newline
-# skips the rest of each line, where a search for ``^`` tries every character.
-_RE_CLOSE_AFTER_NEWLINE = re.compile(r"\n((?:---|\.\.\.)[ \t]*)$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +81,8 @@ def normalise_newlines(source: str) -> str:
 
 def _closing(text: str, pos: int) -> tuple[int, int] | None:
     """Where the first closing line (``---`` or ``...``) from ``pos`` on starts and ends."""
-    if pos == 0 and (first := RE_CLOSE.match(text)) is not None:
-        return first.span()
-    found = _RE_CLOSE_AFTER_NEWLINE.search(text, max(pos - 1, 0))
-    return found.span(1) if found is not None else None
+    found = next(line_matches(RE_CLOSE, text, pos), None)
+    return found.span() if found is not None else None
 
 
 def _first_block(source: str) -> tuple[int, int, int, int] | None:
