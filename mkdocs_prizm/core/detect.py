@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import itertools
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -11,7 +10,7 @@ from typing import Any
 
 from mkdocs_prizm.core.article import SourcesSection
 from mkdocs_prizm.core.frontmatter.fields import IMAGE_KEYS
-from mkdocs_prizm.core.markdown_scan import find_all
+from mkdocs_prizm.core.markdown_scan import line_matches
 from mkdocs_prizm.core.problems import ProblemSink
 from mkdocs_prizm.core.text import fold
 
@@ -45,18 +44,9 @@ def is_internal_report(meta: Mapping[str, Any], body: str, patterns: tuple[str, 
 
 
 def _first_h1(text: str) -> str | None:
-    """The text of the first level-1 ATX heading (``# Title``) of ``text``, if any.
-
-    Only the lines starting with ``#`` are tried, found by substring search.
-    """
-    starts = itertools.chain(
-        [0] if text.startswith("#") else [], (at + 1 for at in find_all(text, "\n#"))
-    )
-    for start in starts:
-        match = RE_FIRST_H1.match(text, start)
-        if match:
-            return match.group(1)
-    return None
+    """The text of the first level-1 ATX heading (``# Title``) of ``text``, if any."""
+    match = next(line_matches(RE_FIRST_H1, text), None)
+    return match.group(1) if match is not None else None
 
 
 def check_image(
