@@ -13,7 +13,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterator, Sequence
-from pathlib import Path, PurePath
+from pathlib import Path
 
 from mkdocs_prizm.core.audit import Auditor
 from mkdocs_prizm.core.problems import Problem, Severity
@@ -37,40 +37,48 @@ TEXT_SUFFIXES: frozenset[str] = frozenset(
 _SNIFF = 4096
 
 
-def site_files(site_dir: Path, skip: Sequence[str] = ()) -> Iterator[tuple[str, str]]:
-    """The files of ``site_dir`` that may hold text, as ``(relative posix path, path)``.
+def site_files(site_dir: Path, skip: Sequence[str] = ()) -> Iterator[tuple[str, str, str]]:
+    """The files of ``site_dir`` that may hold text, as ``(relative posix path, path, ending)``.
+
+    The ending is the file name's, lower-cased (``.html``), empty when it has none.
 
     A folder's files come before its subfolders', each in name order; ``skip`` holds glob
     patterns of relative paths left out.
     """
-    for relative, path in _walk(str(site_dir), ""):
+    for relative, path, suffix in _walk(str(site_dir), ""):
         if not any(fnmatch.fnmatchcase(relative, pattern) for pattern in skip):
-            yield relative, path
+            yield relative, path, suffix
 
 
-def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
+def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str, str]]:
     with os.scandir(folder) as scan:
         entries = sorted(scan, key=lambda entry: entry.name)
     folders = []
     for entry in entries:
         if entry.is_dir():
             folders.append(entry)
-        elif _suffix(entry.name) not in BINARY_SUFFIXES:
-            yield prefix + entry.name, entry.path
+        elif (suffix := _suffix(entry.name)) not in BINARY_SUFFIXES:
+            yield prefix + entry.name, entry.path, suffix
     for entry in folders:
         yield from _walk(entry.path, prefix + entry.name + "/")
 
 
 def _suffix(name: str) -> str:
     """The file name's ending, lower-cased (``.html``)."""
-    return PurePath(name).suffix.lower()
+    stem, dot, ending = name.rpartition(".")
+    return dot + ending.lower() if stem else ""
 
 
-def _read_text(path: str) -> bytes | None:
-    """The file's bytes in one pass, or ``None`` when it is binary (or cannot be read)."""
+def _read_text(path: str, suffix: str) -> bytes | None:
+    """The file's bytes in one pass, or ``None`` when it is binary (or cannot be read).
+
+    Args:
+        path: The file.
+        suffix: Its name's ending (``_suffix``).
+    """
     try:
         with Path(path).open("rb", buffering=0) as handle:
-            if _suffix(path) in TEXT_SUFFIXES:
+            if suffix in TEXT_SUFFIXES:
                 return handle.readall()
             head = handle.read(_SNIFF)
             if b"\0" in head:
@@ -100,12 +108,11 @@ def audit_site(
     examples: set[str] = set()  # the markers shown in code: the authors' examples
     files = list(site_files(site_dir, skip))
     # The search index (JSON) last: it holds the text of the pages' examples, without code.
-    files.sort(key=lambda file: _suffix(file[1]) == ".json")
-    for relative, path in files:
-        data = _read_text(path)
+    files.sort(key=lambda file: file[2] == ".json")
+    for relative, path, suffix in files:
+        data = _read_text(path, suffix)
         if not data:
             continue
-        suffix = _suffix(path)
         leaks = auditor.scan(
             data,
             markup=suffix != ".json",
