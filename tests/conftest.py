@@ -3,10 +3,16 @@ HTML parser.  Nothing here mocks MkDocs."""
 
 from __future__ import annotations
 
+import atexit
+import json
 import os
+import select
+import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
+import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +63,54 @@ class Build:
 BuildSite = Callable[..., Build]
 
 
+class _BuildServer:
+    """The client of ``tests/build_server.py``: one per test process, started on first use."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen[str] | None = None
+        self.lock = threading.Lock()
+        self.folder = Path(tempfile.mkdtemp(prefix="prizm-builds-"))
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        if self.process is not None and self.process.stdin is not None:
+            self.process.stdin.close()
+            self.process.wait(timeout=30)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def run(self, args: list[str], cwd: Path, env: Mapping[str, str]) -> tuple[int, str]:
+        with self.lock:
+            if self.process is None or self.process.poll() is not None:
+                self.process = subprocess.Popen(
+                    [sys.executable, str(Path(__file__).with_name("build_server.py"))],
+                    stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE,
+                    text=True,
+                    env={**os.environ, "PYTHONWARNINGS": "ignore"},
+                )
+            assert self.process.stdin is not None
+            assert self.process.stdout is not None
+            out, err = self.folder / "stdout", self.folder / "stderr"
+            request = {"args": args, "cwd": str(cwd), "env": dict(env)}
+            request.update(stdout=str(out), stderr=str(err))
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            ready, _, _ = select.select([self.process.stdout], [], [], BUILD_TIMEOUT)
+            if not ready:
+                self.process.kill()
+                raise subprocess.TimeoutExpired(args, BUILD_TIMEOUT)
+            answer = self.process.stdout.readline()
+            assert answer, "the build server stopped"
+            log = out.read_text(encoding="utf-8") + err.read_text(encoding="utf-8")
+            return int(json.loads(answer)["returncode"]), log
+
+
+_SERVER = _BuildServer()
+BUILD_TIMEOUT = 300
+#: Set to run every build in a fresh interpreter rather than a child of the build server.
+FRESH_BUILDS = bool(os.environ.get("PRIZM_TESTS_FRESH_BUILDS"))
+
+
 def run_build(
     project: Path,
     *,
@@ -64,19 +118,34 @@ def run_build(
     config_file: str = "mkdocs.yml",
     env: Mapping[str, str] | None = None,
     command: tuple[str, ...] | None = None,
+    fresh: bool = False,
 ) -> Build:
-    """Run ``mkdocs build`` (or ``command``) in ``project`` and capture its log."""
-    args = list(command or (sys.executable, "-m", "mkdocs", "build"))
-    args += ["-f", config_file]
-    if strict:
-        args.append("--strict")
+    """Run ``mkdocs build`` (or ``command``) in ``project`` and capture its log.
+
+    ``python -m mkdocs build`` runs in a child of the build server (``tests/build_server.py``):
+    a process of its own, without the interpreter's start-up and imports; ``fresh`` (or the
+    environment variable ``PRIZM_TESTS_FRESH_BUILDS``) runs it in a new interpreter instead,
+    which also draws its own string hash seed.
+    """
+    options = ["-f", config_file, *(["--strict"] if strict else [])]
     full_env = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
-    done = subprocess.run(
-        args, cwd=project, capture_output=True, text=True, env=full_env, check=False, timeout=300
-    )
+    if command is None and not fresh and not FRESH_BUILDS:
+        returncode, log = _SERVER.run(["build", *options], project, full_env)
+    else:
+        args = [*(command or (sys.executable, "-m", "mkdocs", "build")), *options]
+        done = subprocess.run(
+            args,
+            cwd=project,
+            capture_output=True,
+            text=True,
+            env=full_env,
+            check=False,
+            timeout=BUILD_TIMEOUT,
+        )
+        returncode, log = done.returncode, done.stdout + done.stderr
     config = yaml.safe_load((project / config_file).read_text(encoding="utf-8")) or {}
     site = project / str(config.get("site_dir", "site"))
-    return Build(project, site, done.returncode, done.stdout + done.stderr)
+    return Build(project, site, returncode, log)
 
 
 def write_project(
