@@ -177,11 +177,12 @@ def build_site(tmp_path: Path) -> BuildSite:
         *,
         strict: bool = False,
         env: Mapping[str, str] | None = None,
+        fresh: bool = False,
     ) -> Build:
         nonlocal counter
         counter += 1
         project = write_project(tmp_path / f"project{counter}", pages, config)
-        return run_build(project, strict=strict, env=env)
+        return run_build(project, strict=strict, env=env, fresh=fresh)
 
     return _build
 

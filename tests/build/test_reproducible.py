@@ -45,7 +45,8 @@ def _build(root: Path, pages: dict[str, str], epoch: str, *, enabled: bool = Tru
         "plugins": ["search", {"prizm": {"enabled": enabled}}],
     }
     project = write_project(root, pages, config)
-    build = run_build(project, env={"SOURCE_DATE_EPOCH": epoch})
+    # New interpreters: each build draws its own string hash seed, as separate runs would.
+    build = run_build(project, env={"SOURCE_DATE_EPOCH": epoch}, fresh=True)
     assert build.ok, build.log
     return build
 
