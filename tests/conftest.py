@@ -166,9 +166,8 @@ def write_project(
     return root
 
 
-@pytest.fixture
-def build_site(tmp_path: Path) -> BuildSite:
-    """Build a project made of ``pages`` with ``config``; returns the [`Build`][]."""
+def builder(root: Path) -> BuildSite:
+    """Build projects made of ``pages`` with ``config``, each in a new folder under ``root``."""
     counter = 0
 
     def _build(
@@ -181,10 +180,22 @@ def build_site(tmp_path: Path) -> BuildSite:
     ) -> Build:
         nonlocal counter
         counter += 1
-        project = write_project(tmp_path / f"project{counter}", pages, config)
+        project = write_project(root / f"project{counter}", pages, config)
         return run_build(project, strict=strict, env=env, fresh=fresh)
 
     return _build
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> BuildSite:
+    """Build a project made of ``pages`` with ``config``; returns the [`Build`][]."""
+    return builder(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def build_module_site(tmp_path_factory: pytest.TempPathFactory) -> BuildSite:
+    """[`build_site`][] for module-scoped fixtures: builds that several tests read."""
+    return builder(tmp_path_factory.mktemp("builds"))
 
 
 @pytest.fixture(scope="session")
