@@ -72,15 +72,22 @@ class _BuildServer:
         self.folder = Path(tempfile.mkdtemp(prefix="prizm-builds-"))
         atexit.register(self.close)
 
-    def close(self) -> None:
-        if self.process is not None and self.process.stdin is not None:
-            self.process.stdin.close()
+    def stop(self) -> None:
+        if self.process is not None:
+            for pipe in (self.process.stdin, self.process.stdout):
+                if pipe is not None:
+                    pipe.close()  # the server stops at the end of its input
             self.process.wait(timeout=30)
+            self.process = None
+
+    def close(self) -> None:
+        self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
     def run(self, args: list[str], cwd: Path, env: Mapping[str, str]) -> tuple[int, str]:
         with self.lock:
             if self.process is None or self.process.poll() is not None:
+                self.stop()
                 self.process = subprocess.Popen(
                     [sys.executable, str(Path(__file__).with_name("build_server.py"))],
                     stdin=subprocess.PIPE,
@@ -98,6 +105,7 @@ class _BuildServer:
             ready, _, _ = select.select([self.process.stdout], [], [], BUILD_TIMEOUT)
             if not ready:
                 self.process.kill()
+                self.stop()
                 raise subprocess.TimeoutExpired(args, BUILD_TIMEOUT)
             answer = self.process.stdout.readline()
             assert answer, "the build server stopped"
