@@ -1,17 +1,19 @@
-"""A fork server for the tests' ``mkdocs build`` runs (``tests/conftest.py`` starts it).
+"""A fork server for the tests' ``python -m MODULE`` runs: ``mkdocs build``, ``mkdocs-prizm``.
 
 Most of a small test build's time is the interpreter importing MkDocs, Markdown, Jinja and the
-plugin: this process imports them once, then, for each request read on stdin (one JSON line),
-forks a child that runs ``python -m mkdocs`` exactly as a fresh interpreter would (``runpy``, with
-``sys.argv``, the working folder, the environment and ``sys.path[0]`` of that command) and writes
-its stdout and stderr to the files named.  The server itself never builds: every build starts from
-the same just-imported state in a process of its own, and nothing one build does reaches another.
-It answers each request with the child's exit code, and stops at the end of its input.
+plugin: this process imports the modules named on its command line once, then, for each request
+read on stdin (one JSON line), forks a child that runs ``python -m MODULE ARGS`` exactly as a
+fresh interpreter would (``runpy``, with ``sys.argv``, the working folder, the environment and
+``sys.path[0]`` of that command) and writes its stdout and stderr to the files named.  The server
+itself never runs a command: every run starts from the same just-imported state in a process of
+its own, and nothing one run does reaches another.  It answers each request with the child's
+exit code, and stops at the end of its input.
 
 Differences from a fresh interpreter, by design: the string hash seed is the server's for every
-build (tests that compare two builds for reproducibility ask ``run_build(fresh=True)``), and the
-modules imported here were imported before the build's environment was set (none of them reads
-the environment when imported).
+run (tests that compare two builds for reproducibility ask ``run_build(fresh=True)``); the
+warning filters are those of the server's start (``tests/conftest.py`` keeps one server per
+``PYTHONWARNINGS`` value); and the modules imported here were imported before the run's
+environment was set (none of them reads the environment when imported).
 """
 
 from __future__ import annotations
@@ -24,19 +26,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-#: Imported once here, before any build (``mkdocs.__main__`` imports MkDocs, Click, Jinja,
-#: Markdown and YAML).
-PRELOADED = (
-    "mkdocs.__main__",
-    "mkdocs.commands.build",
-    "mkdocs.contrib.search",
-    "mkdocs_prizm.plugin",
-    "mkdocs_prizm.extension",
-)
 
-
-def _child(request: dict[str, Any], main_file: str) -> None:
-    """Become ``python -m mkdocs ARGS`` run in ``cwd`` with ``env``; never returns."""
+def _child(request: dict[str, Any]) -> None:
+    """Become ``python -m MODULE ARGS`` run in ``cwd`` with ``env``; never returns."""
     os.chdir(request["cwd"])
     os.environ.clear()
     os.environ.update(request["env"])
@@ -47,27 +39,26 @@ def _child(request: dict[str, Any], main_file: str) -> None:
         out = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         os.dup2(out, fd)
         os.close(out)
-    sys.argv = [main_file, *request["args"]]
+    sys.argv = ["-m", *request["args"]]  # runpy puts the module's file first, as -m does
     sys.path[0:0] = [str(Path.cwd())]
     # Raises SystemExit as the command would: the interpreter then exits as it would.
-    runpy.run_module("mkdocs", run_name="__main__", alter_sys=True)
+    runpy.run_module(request["module"], run_name="__main__", alter_sys=True)
     sys.exit(0)
 
 
 def main() -> None:
-    """Serve build requests until stdin closes."""
-    # The script's folder (tests/) is not on the path of the command this stands for.
+    """Import the modules named in the arguments, then serve requests until stdin closes."""
+    # The script's folder (tests/) is not on the path of the commands this stands for.
     del sys.path[0]
-    for name in PRELOADED:
+    for name in sys.argv[1:]:
         importlib.import_module(name)
-    main_file = sys.modules["mkdocs.__main__"].__file__
     for line in sys.stdin:
         request = json.loads(line)
         sys.stdout.flush()
         sys.stderr.flush()
         pid = os.fork()
         if pid == 0:
-            _child(request, str(main_file))
+            _child(request)
         _, status = os.waitpid(pid, 0)
         sys.stdout.write(json.dumps({"returncode": os.waitstatus_to_exitcode(status)}) + "\n")
         sys.stdout.flush()

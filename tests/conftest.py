@@ -63,13 +63,16 @@ class Build:
 BuildSite = Callable[..., Build]
 
 
-class _BuildServer:
-    """The client of ``tests/build_server.py``: one per test process, started on first use."""
+class _Server:
+    """A client of ``tests/build_server.py``, which has imported ``preload`` under ``warnings``
+    (its ``PYTHONWARNINGS``), started on first use."""
 
-    def __init__(self) -> None:
+    def __init__(self, preload: tuple[str, ...], warnings: str) -> None:
+        self.command = [sys.executable, str(Path(__file__).with_name("build_server.py")), *preload]
+        self.warnings = warnings
         self.process: subprocess.Popen[str] | None = None
         self.lock = threading.Lock()
-        self.folder = Path(tempfile.mkdtemp(prefix="prizm-builds-"))
+        self.folder = Path(tempfile.mkdtemp(prefix="prizm-runs-"))
         atexit.register(self.close)
 
     def stop(self) -> None:
@@ -84,39 +87,87 @@ class _BuildServer:
         self.stop()
         shutil.rmtree(self.folder, ignore_errors=True)
 
-    def run(self, args: list[str], cwd: Path, env: Mapping[str, str]) -> tuple[int, str]:
+    def run(
+        self, module: str, args: list[str], cwd: Path, env: Mapping[str, str], timeout: float
+    ) -> tuple[int, str, str]:
         with self.lock:
             if self.process is None or self.process.poll() is not None:
                 self.stop()
                 self.process = subprocess.Popen(
-                    [sys.executable, str(Path(__file__).with_name("build_server.py"))],
+                    self.command,
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     text=True,
-                    env={**os.environ, "PYTHONWARNINGS": "ignore"},
+                    env={**os.environ, "PYTHONWARNINGS": self.warnings},
                 )
             assert self.process.stdin is not None
             assert self.process.stdout is not None
             out, err = self.folder / "stdout", self.folder / "stderr"
-            request = {"args": args, "cwd": str(cwd), "env": dict(env)}
+            request = {"module": module, "args": args, "cwd": str(cwd), "env": dict(env)}
             request.update(stdout=str(out), stderr=str(err))
             self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
-            ready, _, _ = select.select([self.process.stdout], [], [], BUILD_TIMEOUT)
+            ready, _, _ = select.select([self.process.stdout], [], [], timeout)
             if not ready:
                 self.process.kill()
                 self.stop()
-                raise subprocess.TimeoutExpired(args, BUILD_TIMEOUT)
+                raise subprocess.TimeoutExpired(args, timeout)
             answer = self.process.stdout.readline()
-            assert answer, "the build server stopped"
-            log = out.read_text(encoding="utf-8") + err.read_text(encoding="utf-8")
-            return int(json.loads(answer)["returncode"]), log
+            assert answer, "the run server stopped"
+            stdout, stderr = (p.read_text(encoding="utf-8") for p in (out, err))
+            return int(json.loads(answer)["returncode"]), stdout, stderr
 
 
-_SERVER = _BuildServer()
+_SERVERS: dict[tuple[tuple[str, ...], str], _Server] = {}
 BUILD_TIMEOUT = 300
-#: Set to run every build in a fresh interpreter rather than a child of the build server.
-FRESH_BUILDS = bool(os.environ.get("PRIZM_TESTS_FRESH_BUILDS"))
+#: Set to run every command in a fresh interpreter rather than a child of a run server.
+FRESH_RUNS = bool(os.environ.get("PRIZM_TESTS_FRESH_RUNS"))
+#: What the server for ``mkdocs build`` imports before it forks (``mkdocs.__main__`` imports
+#: MkDocs, Click, Jinja, Markdown and YAML).
+MKDOCS_PRELOAD = (
+    "mkdocs.__main__",
+    "mkdocs.commands.build",
+    "mkdocs.contrib.search",
+    "mkdocs_prizm.plugin",
+    "mkdocs_prizm.extension",
+)
+
+
+def run_python_module(
+    module: str,
+    args: list[str],
+    *,
+    cwd: Path,
+    env: Mapping[str, str],
+    preload: tuple[str, ...],
+    timeout: float = BUILD_TIMEOUT,
+    fresh: bool = False,
+) -> tuple[int, str, str]:
+    """Run ``python -m module args`` in ``cwd`` with ``env`` (the whole environment): the exit
+    code, stdout and stderr.
+
+    The command runs in a child of a run server (``tests/build_server.py``) that has imported
+    ``preload``: a process of its own, without the interpreter's start-up and those imports.
+    ``fresh`` (or the environment variable ``PRIZM_TESTS_FRESH_RUNS``) runs a new interpreter
+    instead, which also draws its own string hash seed.
+    """
+    if fresh or FRESH_RUNS:
+        done = subprocess.run(
+            [sys.executable, "-m", module, *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=dict(env),
+            check=False,
+            timeout=timeout,
+        )
+        return done.returncode, done.stdout, done.stderr
+    warnings = env.get("PYTHONWARNINGS", "")
+    server = _SERVERS.get((preload, warnings))
+    if server is None:
+        server = _SERVERS[preload, warnings] = _Server(preload, warnings)
+    return server.run(module, args, cwd, env, timeout)
 
 
 def run_build(
@@ -130,19 +181,24 @@ def run_build(
 ) -> Build:
     """Run ``mkdocs build`` (or ``command``) in ``project`` and capture its log.
 
-    ``python -m mkdocs build`` runs in a child of the build server (``tests/build_server.py``):
-    a process of its own, without the interpreter's start-up and imports; ``fresh`` (or the
-    environment variable ``PRIZM_TESTS_FRESH_BUILDS``) runs it in a new interpreter instead,
-    which also draws its own string hash seed.
+    ``python -m mkdocs build`` runs in a child of a run server, or with ``fresh`` in a new
+    interpreter (see [`run_python_module`][]).
     """
     options = ["-f", config_file, *(["--strict"] if strict else [])]
     full_env = {**os.environ, "PYTHONWARNINGS": "ignore", **(env or {})}
-    if command is None and not fresh and not FRESH_BUILDS:
-        returncode, log = _SERVER.run(["build", *options], project, full_env)
+    if command is None:
+        returncode, stdout, stderr = run_python_module(
+            "mkdocs",
+            ["build", *options],
+            cwd=project,
+            env=full_env,
+            preload=MKDOCS_PRELOAD,
+            fresh=fresh,
+        )
+        log = stdout + stderr
     else:
-        args = [*(command or (sys.executable, "-m", "mkdocs", "build")), *options]
         done = subprocess.run(
-            args,
+            [*command, *options],
             cwd=project,
             capture_output=True,
             text=True,
