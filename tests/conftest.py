@@ -132,6 +132,9 @@ MKDOCS_PRELOAD = (
     "mkdocs_prizm.extension",
 )
 
+#: What the server for ``mkdocs-prizm`` imports: the command-line interface alone.
+CLI_PRELOAD = ("mkdocs_prizm.cli",)
+
 
 def run_python_module(
     module: str,

@@ -14,10 +14,7 @@ import pytest
 
 from mkdocs_prizm.core.pipeline import analyse
 from mkdocs_prizm.core.problems import CODES
-from tests.conftest import CORPUS, corpus_files, run_python_module
-
-#: What the run server imports before it forks: the command-line interface alone.
-CLI_PRELOAD = ("mkdocs_prizm.cli",)
+from tests.conftest import CLI_PRELOAD, CORPUS, corpus_files, run_python_module
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
