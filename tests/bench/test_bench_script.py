@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -81,15 +82,47 @@ def run_driver(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_benchmark_runs_and_reports_both_builds(tmp_path: Path) -> None:
-    report = tmp_path / "bench.json"
-    work = tmp_path / "work"
-    done = run_benchmark(
-        work, "--articles", "3", "--pin-malloc", "--share-rounds", "1", "--json", str(report)
-    )
+@dataclass
+class Run:
+    """One run of the script: its work folder, output and JSON report."""
+
+    work: Path
+    done: subprocess.CompletedProcess[str]
+    data: dict[str, Any]
+
+
+def run_with_report(work: Path, *options: str, env: dict[str, str] | None = None) -> Run:
+    report = work.parent / "bench.json"
+    done = run_benchmark(work, *options, "--json", str(report), env=env)
+    return Run(work, done, json.loads(report.read_text(encoding="utf-8")))
+
+
+@pytest.fixture(scope="module")
+def pinned(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """A run with the allocator pinned and two in-process builds for the own share."""
+    work = tmp_path_factory.mktemp("pinned") / "work"
+    return run_with_report(work, "--articles", "3", "--pin-malloc", "--share-rounds", "2")
+
+
+@pytest.fixture(scope="module")
+def everything(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """A run without --pin-malloc asking for every extra: the features' work and costs, and
+    the instructions, counted on a one-article site of their own by a stand-in Valgrind."""
+    root = tmp_path_factory.mktemp("everything")
+    bin_dir = root / "bin"
+    bin_dir.mkdir()
+    stub = bin_dir / "valgrind"
+    stub.write_text(STUB_VALGRIND.format(python=sys.executable), encoding="utf-8")
+    stub.chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
+    options = ["--articles", "2", "--share-rounds", "1", "--feature-costs", "--instructions"]
+    return run_with_report(root / "work", *options, "--instructions-articles", "1", env=env)
+
+
+def test_benchmark_runs_and_reports_both_builds(pinned: Run) -> None:
+    done, data = pinned.done, pinned.data
     assert "| articles | 4 |" in done.stdout
     assert "CPU ratio, rounds" in done.stdout
-    data = json.loads(report.read_text(encoding="utf-8"))
     assert data["environment"] == {"GLIBC_TUNABLES": data["environment"]["GLIBC_TUNABLES"]}
     (result,) = data["results"]
     assert result["pages"] == 4
@@ -102,7 +135,7 @@ def test_benchmark_runs_and_reports_both_builds(tmp_path: Path) -> None:
     assert data["summary"] in done.stdout
     assert data["instructions"] is None
     # Both builds really ran: the prizm build rendered the sources block, the plain one did not.
-    site = work / "site"
+    site = pinned.work / "site"
     prizm_pages = list((site / "site-prizm").rglob("index.html"))
     plain_pages = list((site / "site-plain").rglob("index.html"))
     assert len(prizm_pages) == len(plain_pages) == 4
@@ -128,12 +161,9 @@ def test_calibration_leaves_the_plugin_out_of_both_builds(tmp_path: Path) -> Non
     assert "Targets:" not in done.stdout
 
 
-def test_own_share_is_the_plugins_handlers_over_the_whole_build(tmp_path: Path) -> None:
-    report = tmp_path / "bench.json"
-    done = run_benchmark(
-        tmp_path / "work", "--articles", "2", "--share-rounds", "2", "--json", str(report)
-    )
-    share = json.loads(report.read_text(encoding="utf-8"))["own_share"]
+def test_own_share_is_the_plugins_handlers_over_the_whole_build(pinned: Run) -> None:
+    done = pinned.done
+    share = pinned.data["own_share"]
     assert len(share["rounds"]) == 2
     for sample in share["rounds"]:
         assert sample["plugin"] == "prizm"
@@ -142,24 +172,32 @@ def test_own_share_is_the_plugins_handlers_over_the_whole_build(tmp_path: Path) 
         assert 0 < sample["handlers"] < sample["build"] < sample["process"]
         assert sample["handlers"] == pytest.approx(sum(sample["by_event"].values()))
         assert sample["share"] == pytest.approx(sample["handlers"] / sample["process"])
-        # Page events ran once per page (a home page and two articles).
-        assert 3 in sample["calls"].values()
+        # Page events ran once per page (a home page and three articles).
+        assert 4 in sample["calls"].values()
     assert share["share_min"] <= share["share"] <= share["share_max"]
     assert "Own share (in-process, 2 builds)" in done.stdout
     targets = done.stdout.split("Targets:")[1].strip().splitlines()
     assert [line.split(" ≤")[0] for line in targets] == ["- Own share", "- CPU ratio"]
+    assert "this run: 3 articles" in targets[0]
+    # With --pin-malloc, the CPU ratio is judged (on a site it is not set for).
+    assert "not judged" not in targets[1]
+    assert "this run: 3 articles" in targets[1]
+
+
+def test_without_pinning_the_cpu_target_is_not_judged(everything: Run) -> None:
+    targets = everything.done.stdout.split("Targets:")[1].strip().splitlines()
+    assert [line.split(" ≤")[0] for line in targets] == [
+        "- Own share",
+        "- CPU ratio",
+        "- Instruction ratio",
+    ]
     assert "this run: 2 articles" in targets[0]
-    # Without --pin-malloc, the pinned target is not judged.
     assert "not judged" in targets[1]
 
 
-def test_each_features_own_work_is_timed_in_the_same_builds(tmp_path: Path) -> None:
+def test_each_features_own_work_is_timed_in_the_same_builds(everything: Run) -> None:
     bench = load_script()
-    report = tmp_path / "bench.json"
-    done = run_benchmark(
-        tmp_path / "work", "--articles", "2", "--share-rounds", "1", "--json", str(report)
-    )
-    data = json.loads(report.read_text(encoding="utf-8"))
+    done, data = everything.done, everything.data
     (sample,) = data["own_share"]["rounds"]
     # Every function named for a feature exists and was timed; those of work done on every
     # page or build took some time, and all of it inside the handlers.
@@ -181,22 +219,16 @@ def test_in_process_driver_names_a_function_it_cannot_time(tmp_path: Path) -> No
     assert "--time mkdocs_prizm.audit:no_such: no such function" in done.stderr
 
 
-def test_feature_costs_build_the_site_with_each_feature_off(tmp_path: Path) -> None:
+def test_feature_costs_build_the_site_with_each_feature_off(everything: Run) -> None:
     bench = load_script()
-    report = tmp_path / "bench.json"
-    work = tmp_path / "work"
-    done = run_benchmark(
-        work, "--articles", "1", "--share-rounds", "1", "--feature-costs", "--json", str(report)
-    )
-    costs = json.loads(report.read_text(encoding="utf-8"))["feature_costs"]
+    costs = everything.data["feature_costs"]
     assert list(costs) == list(bench.FEATURES)
+    site = everything.work / "site"
     for feature, off in bench.FEATURES.items():
-        config = yaml.safe_load(
-            (work / "site" / bench.feature_config(feature)).read_text(encoding="utf-8")
-        )
+        config = yaml.safe_load((site / bench.feature_config(feature)).read_text(encoding="utf-8"))
         assert config["plugins"][1] == {"prizm": {"reports_exclude": False, **off}}
-        assert (work / "site" / config["site_dir"] / "index.html").is_file()
-        assert f"| {feature} |" in done.stdout
+        assert (site / config["site_dir"] / "index.html").is_file()
+        assert f"| {feature} |" in everything.done.stdout
 
 
 def test_in_process_driver_times_any_plugins_handlers(tmp_path: Path) -> None:
@@ -305,29 +337,9 @@ sys.exit(done.returncode)
 """
 
 
-def test_instructions_are_counted_on_their_own_site(tmp_path: Path) -> None:
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    stub = bin_dir / "valgrind"
-    stub.write_text(STUB_VALGRIND.format(python=sys.executable), encoding="utf-8")
-    stub.chmod(0o755)
-    env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"}
-    report = tmp_path / "bench.json"
-    work = tmp_path / "work"
-    done = run_benchmark(
-        work,
-        "--articles",
-        "2",
-        "--share-rounds",
-        "0",
-        "--instructions",
-        "--instructions-articles",
-        "1",
-        "--json",
-        str(report),
-        env=env,
-    )
-    counted = json.loads(report.read_text(encoding="utf-8"))["instructions"]
+def test_instructions_are_counted_on_their_own_site(everything: Run) -> None:
+    done = everything.done
+    counted = everything.data["instructions"]
     assert counted["articles"] == 1
     assert counted["prizm"] > counted["plain"]
     assert counted["ratio"] == pytest.approx(counted["prizm"] / counted["plain"])
@@ -337,7 +349,8 @@ def test_instructions_are_counted_on_their_own_site(tmp_path: Path) -> None:
     # Both builds of the one-article site ran under the stand-in (seeded and pinned, although
     # this run does not ask --pin-malloc for the timed builds).
     for built in ("site-plain", "site-prizm"):
-        assert len(list((work / "site-instructions" / built).rglob("index.html"))) == 2
+        site = everything.work / "site-instructions" / built
+        assert len(list(site.rglob("index.html"))) == 2
 
 
 @pytest.mark.skipif(shutil.which("valgrind") is None, reason="valgrind not installed")

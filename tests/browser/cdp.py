@@ -70,6 +70,7 @@ class Browser:
         self._next_id = 0
         self._buffer = b""
         self.events: list[dict[str, Any]] = []
+        self._contexts: list[str] = []
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
         # Above 9, so that "3<&N 4>&M" below never reads a descriptor it just replaced.
@@ -174,9 +175,15 @@ class Browser:
 
     # -- pages -------------------------------------------------------------------------------
 
+    def close_pages(self) -> None:
+        """Close every tab opened so far (with its context), so that none keeps running."""
+        while self._contexts:
+            self.send("Target.disposeBrowserContext", {"browserContextId": self._contexts.pop()})
+
     def new_page(self, width: int = 1280, height: int = 2000) -> Page:
         """Open a blank tab with the given viewport, in a fresh context (no stored state)."""
         context = self.send("Target.createBrowserContext")["browserContextId"]
+        self._contexts.append(str(context))
         target = self.send(
             "Target.createTarget", {"url": "about:blank", "browserContextId": context}
         )["targetId"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
-from tests.browser.cdp import find_chromium
+from tests.browser.cdp import Browser, find_chromium
 
 
 @pytest.fixture(scope="module")
@@ -14,3 +16,13 @@ def chromium() -> str:
     if found is None:
         pytest.skip("chromium is not installed (scripts/setup.sh installs Debian's)")
     return found
+
+
+@pytest.fixture(autouse=True)
+def _close_pages(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test, close the tabs it opened in the module's browser: a test's pages keep
+    running scripts and using the CPU otherwise."""
+    yield
+    browser = request.node.funcargs.get("browser")
+    if isinstance(browser, Browser):
+        browser.close_pages()

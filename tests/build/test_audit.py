@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import SEED, BuildSite
+import pytest
+
+from tests.conftest import SEED, Build, BuildSite
 
 PAGE = "# Accueil\n\nUne page ordinaire.\n"
 HOOK = """
@@ -62,47 +64,56 @@ def test_the_option_turns_the_audit_off_or_skips_files(
     assert skipped.ok, skipped.log
 
 
-def test_a_clean_article_and_an_example_in_code_pass(build_site: BuildSite) -> None:
-    example = (
-        "# Format\n\nUne note interne ressemble à ceci :\n\n```html\n"
-        "<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 100%\n-->\n```\n"
-    )
-    pages = {"index.md": example}
+EXAMPLE = (
+    "# Format\n\nUne note interne ressemble à ceci :\n\n```html\n"
+    "<!-- ARTICLE FINAL - OPTIMISÉ STYLE PRIZM\nScore intégrité : 100%\n-->\n```\n"
+)
+#: The search index holds the inline code's text without its element: still an example.
+GUIDE = "# Nos notes\n\nLe pipeline écrit `Score intégrité : 100%` dans ses notes.\n"
+RESIDUE = (
+    "---\ntitle: Un article\ndate: 2025-08-16\nauthor: Prizm AI\n---\n\n"
+    "Souhaitez-vous me fournir :\n\n- les sources\n\nDu texte [[PATTERN]] ici.\n"
+)
+REPORT = (
+    "---\ntitle: Rapport d'optimisation conversationnelle\ndate: 2025-07-30\n"
+    "author: Prizm AI\n---\n\nScore intégrité : 92 %\n"
+)
+
+
+@pytest.fixture(scope="module")
+def passing(build_module_site: BuildSite) -> Build:
+    """A site the audit (on by default) must pass: a note shown in a code block, a clean
+    article, a pattern in inline code, residue in an article and an optimisation report."""
+    pages = {"index.md": EXAMPLE, "guide.md": GUIDE, "residue.md": RESIDUE, "rapport.md": REPORT}
     if SEED.is_file():
         pages["article.md"] = SEED.read_text(encoding="utf-8")
-    build = build_site(pages, {"plugins": ["search", "prizm"]})  # the audit is on by default
-    assert build.ok, build.log
-    assert "PRZ95" not in build.log
+    return build_module_site(pages, {"plugins": ["search", "prizm"]})
+
+
+def test_a_clean_article_and_an_example_in_code_pass(passing: Build) -> None:
+    assert passing.ok, passing.log
+    assert "PRZ95" not in passing.log
 
 
 def test_a_pattern_shown_in_inline_code_passes_and_a_leak_still_fails(
-    build_site: BuildSite,
+    passing: Build, build_site: BuildSite
 ) -> None:
-    # The search index holds the inline code's text without its element: still an example.
-    guide = "# Nos notes\n\nLe pipeline écrit `Score intégrité : 100%` dans ses notes.\n"
-    build = build_site({"index.md": PAGE, "guide.md": guide}, {"plugins": ["search", "prizm"]})
-    assert build.ok, build.log
-    assert "PRZ95" not in build.log
+    assert passing.ok, passing.log
+    assert "PRZ95" not in passing.log
     leaked = build_site(
-        {"index.md": PAGE, "guide.md": guide},
+        {"index.md": PAGE, "guide.md": GUIDE},
         {"plugins": ["search", "prizm"], "nav": [{"Score intégrité": "index.md"}, "guide.md"]},
     )
     assert not leaked.ok
     assert "site/index.html:" in leaked.log
 
 
-RESIDUE = (
-    "---\ntitle: Un article\ndate: 2025-08-16\nauthor: Prizm AI\n---\n\n"
-    "Souhaitez-vous me fournir :\n\n- les sources\n\nDu texte [[PATTERN]] ici.\n"
-)
-
-
-def test_residue_published_by_design_is_not_a_leak(build_site: BuildSite) -> None:
+def test_residue_published_by_design_is_not_a_leak(passing: Build) -> None:
     # Residue in an article is reported as warnings and published: the editor's to fix.
-    build = build_site({"index.md": PAGE, "article.md": RESIDUE})
-    assert build.ok, build.log
-    assert "PRZ801" in build.log
-    assert "PRZ95" not in build.log
+    assert passing.ok, passing.log
+    assert [line for line in passing.log.splitlines() if "residue.md:" in line and "PRZ801" in line]
+    assert "Souhaitez-vous me fournir" in passing.html("residue.md")
+    assert "PRZ95" not in passing.log
 
 
 def test_residue_is_a_leak_on_a_site_that_keeps_it_out(build_site: BuildSite) -> None:
@@ -125,19 +136,12 @@ def _hook(tmp_path: Path) -> Path:
     return path
 
 
-REPORT = (
-    "---\ntitle: Rapport d'optimisation conversationnelle\ndate: 2025-07-30\n"
-    "author: Prizm AI\n---\n\nScore intégrité : 92 %\n"
-)
-
-
 def test_a_site_that_publishes_the_reports_publishes_the_notes_words(
-    build_site: BuildSite,
+    passing: Build, build_site: BuildSite
 ) -> None:
     pages = {"index.md": PAGE, "rapport.md": REPORT}
-    kept_out = build_site(pages)
-    assert kept_out.ok, kept_out.log
-    assert "PRZ202" in kept_out.log
+    assert passing.ok, passing.log
+    assert [line for line in passing.log.splitlines() if "rapport.md" in line and "PRZ202" in line]
     published = build_site(pages, {"plugins": ["search", {"prizm": {"reports_exclude": False}}]})
     assert published.ok, published.log
     assert "Score intégrité" in published.html("rapport.md")

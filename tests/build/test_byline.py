@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from urllib.parse import urljoin
 
 import pytest
@@ -43,8 +42,37 @@ def _text(node: Tag | None) -> str:
     return " ".join(node.get_text(" ").split())
 
 
-def test_byline_french_by_default(build_site: BuildSite) -> None:
-    byline = _byline(build_site({"article.md": ARTICLE}, {"theme": "mkdocs"}))
+def _long_body(words: int) -> str:
+    return " ".join(["mot"] * words)
+
+
+@pytest.fixture(scope="module")
+def default_build(build_module_site: BuildSite) -> Build:
+    """The mkdocs theme, default options: the article, its variants and an ordinary page."""
+    pages = {
+        "article.md": ARTICLE,
+        "index.md": "# Accueil\n\nBonjour.\n",
+        # Reading time: declared and wrong, not declared, declared and right.
+        "declared.md": ARTICLE.replace('readingTime: "3 min"', 'readingTime: "12 min"'),
+        "computed.md": ARTICLE.replace('readingTime: "3 min"\n', "")
+        + "\n"
+        + _long_body(1000)
+        + "\n",
+        "agrees.md": ARTICLE.replace('readingTime: "3 min"', 'readingTime: "5 min"')
+        + "\n"
+        + _long_body(1000)
+        + "\n",
+    }
+    return build_module_site(pages, {"theme": "mkdocs"})
+
+
+def _reported(build: Build, code: str, page: str) -> list[str]:
+    """The log lines reporting ``code`` on ``page``."""
+    return [line for line in build.log.splitlines() if code in line and f"{page}:" in line]
+
+
+def test_byline_french_by_default(default_build: Build) -> None:
+    byline = _byline(default_build)
     published = byline.select_one(".prizm-byline__date time")
     assert published is not None
     assert published["datetime"] == "2025-07-29"
@@ -69,18 +97,16 @@ def test_byline_french_by_default(build_site: BuildSite) -> None:
     assert _text(byline.select_one(".prizm-byline__emoji")) == "💶"
 
 
-def test_byline_emoji_is_a_character_reference(build_site: BuildSite) -> None:
+def test_byline_emoji_is_a_character_reference(default_build: Build) -> None:
     # One emoji in the page's text would make the whole page a 4-byte-per-character string
     # in MkDocs and the theme (see mkdocs_prizm.core.charrefs).
-    build = build_site({"article.md": ARTICLE}, {"theme": "mkdocs"})
-    assert build.ok, build.log
-    assert "&#x1F4B6;" in build.html("article.md")
+    assert default_build.ok, default_build.log
+    assert "&#x1F4B6;" in default_build.html("article.md")
 
 
-def test_byline_follows_the_page_heading(build_site: BuildSite) -> None:
-    build = build_site({"article.md": ARTICLE}, {"theme": "mkdocs"})
-    assert build.ok, build.log
-    h1 = build.soup("article.md").find("h1")
+def test_byline_follows_the_page_heading(default_build: Build) -> None:
+    assert default_build.ok, default_build.log
+    h1 = default_build.soup("article.md").find("h1")
     assert isinstance(h1, Tag)
     following = h1.find_next_sibling()
     assert isinstance(following, Tag)
@@ -115,7 +141,9 @@ def test_plugin_language_wins_over_the_theme(build_site: BuildSite) -> None:
     assert _text(byline.select_one(".prizm-byline__date")) == "Publié le 29 juillet 2025"
 
 
-def test_every_label_can_be_overridden(build_site: BuildSite) -> None:
+@pytest.fixture(scope="module")
+def options_build(build_module_site: BuildSite) -> Build:
+    """Every label overridden, and the tags linked to a site-relative listing."""
     labels = {
         "by": "Signé",
         "published": "Paru le",
@@ -125,8 +153,13 @@ def test_every_label_can_be_overridden(build_site: BuildSite) -> None:
         "categories": "Rubriques",
         "tags": "Mots-clés",
     }
-    config = {"theme": "mkdocs", "plugins": [{"prizm": {"labels": labels}}]}
-    byline = _byline(build_site({"article.md": ARTICLE}, config))
+    prizm = {"labels": labels, "tags_url": "etiquettes/"}
+    pages = {"article.md": ARTICLE, "blog/article.md": ARTICLE}
+    return build_module_site(pages, {"theme": "mkdocs", "plugins": [{"prizm": prizm}]})
+
+
+def test_every_label_can_be_overridden(options_build: Build) -> None:
+    byline = _byline(options_build)
     assert _text(byline.select_one(".prizm-byline__authors")) == "Signé Prizm AI"
     assert _text(byline.select_one(".prizm-byline__date")) == "Paru le 29 juillet 2025"
     assert _text(byline.select_one(".prizm-byline__updated")) == "Revu le 7 novembre 2025"
@@ -136,12 +169,19 @@ def test_every_label_can_be_overridden(build_site: BuildSite) -> None:
     assert _text(byline.select(".prizm-byline__label")[1]) == "Mots-clés"
 
 
-def test_authors_file_avatar_and_link_from_a_nested_page(tmp_path: Path) -> None:
-    nested = "blog/2025/aides.md"
-    project = write_project(tmp_path, {nested: ARTICLE}, {"theme": "mkdocs"})
+@pytest.fixture(scope="module")
+def authors_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The authors file of the fixtures, a nested article and one with three authors."""
+    several = ARTICLE.replace('author: "Prizm AI"', 'authors: ["Prizm AI", "Invité", "Inconnu"]')
+    pages = {"blog/2025/aides.md": ARTICLE, "article.md": several}
+    project = write_project(tmp_path_factory.mktemp("authors"), pages, {"theme": "mkdocs"})
     shutil.copytree(FIXTURES / "authors", project / "docs", dirs_exist_ok=True)
-    build = run_build(project)
-    byline = _byline(build, nested)
+    return run_build(project)
+
+
+def test_authors_file_avatar_and_link_from_a_nested_page(authors_build: Build) -> None:
+    build = authors_build
+    byline = _byline(build, "blog/2025/aides.md")
     author = byline.select_one(".prizm-byline__author")
     assert author is not None
     link = author.select_one("a[rel=author]")
@@ -155,11 +195,8 @@ def test_authors_file_avatar_and_link_from_a_nested_page(tmp_path: Path) -> None
     assert (page_dir / str(avatar["src"])).resolve().is_file()
 
 
-def test_author_missing_from_the_authors_file_is_plain_text(tmp_path: Path) -> None:
-    article = ARTICLE.replace('author: "Prizm AI"', 'authors: ["Prizm AI", "Invité", "Inconnu"]')
-    project = write_project(tmp_path, {"article.md": article}, {"theme": "mkdocs"})
-    shutil.copytree(FIXTURES / "authors", project / "docs", dirs_exist_ok=True)
-    byline = _byline(run_build(project))
+def test_author_missing_from_the_authors_file_is_plain_text(authors_build: Build) -> None:
+    byline = _byline(authors_build)
     names = [_text(a) for a in byline.select(".prizm-byline__author")]
     assert names == ["La rédaction Prizm", "Un invité", "Inconnu"]
     assert len(byline.select(".prizm-byline__author a")) == 1
@@ -207,14 +244,13 @@ def test_tags_stay_unlinked_without_a_listing(build_site: BuildSite) -> None:
     assert len(byline.select("span.prizm-byline__tag")) == 2
 
 
-def test_tags_stay_unlinked_without_the_tags_plugin(build_site: BuildSite) -> None:
-    byline = _byline(build_site({"article.md": ARTICLE}, {"theme": "mkdocs"}))
+def test_tags_stay_unlinked_without_the_tags_plugin(default_build: Build) -> None:
+    byline = _byline(default_build)
     assert not byline.select("a.prizm-byline__tag")
 
 
-def test_tags_url_option_is_site_relative(build_site: BuildSite) -> None:
-    config = {"theme": "mkdocs", "plugins": [{"prizm": {"tags_url": "etiquettes/"}}]}
-    byline = _byline(build_site({"blog/article.md": ARTICLE}, config), "blog/article.md")
+def test_tags_url_option_is_site_relative(options_build: Build) -> None:
+    byline = _byline(options_build, "blog/article.md")
     hrefs = [str(a["href"]) for a in byline.select("a.prizm-byline__tag")]
     assert hrefs == ["../../etiquettes/#tag:ia", "../../etiquettes/#tag:transformation-digitale"]
 
@@ -222,46 +258,35 @@ def test_tags_url_option_is_site_relative(build_site: BuildSite) -> None:
 # -- reading time ------------------------------------------------------------------------------
 
 
-def _long_body(words: int) -> str:
-    return " ".join(["mot"] * words)
-
-
-def test_declared_reading_time_is_shown_and_a_mismatch_reported(build_site: BuildSite) -> None:
-    article = ARTICLE.replace('readingTime: "3 min"', 'readingTime: "12 min"')
-    build = build_site({"article.md": article}, {"theme": "mkdocs"})
-    byline = _byline(build)
+def test_declared_reading_time_is_shown_and_a_mismatch_reported(default_build: Build) -> None:
+    build = default_build
+    byline = _byline(build, "declared.md")
     readtime = byline.select_one(".prizm-byline__readtime")
     assert readtime is not None
     assert readtime["data-minutes"] == "12"
     assert _text(readtime) == "12 min de lecture"
-    assert "PRZ501" in build.log
-    assert "readingTime declares 12 min" in build.log
+    [reported] = _reported(build, "PRZ501", "declared.md")
+    assert "readingTime declares 12 min" in reported
 
 
-def test_reading_time_is_computed_when_not_declared(build_site: BuildSite) -> None:
-    article = ARTICLE.replace('readingTime: "3 min"\n', "") + "\n" + _long_body(1000) + "\n"
-    build = build_site({"article.md": article}, {"theme": "mkdocs"})
-    readtime = _byline(build).select_one(".prizm-byline__readtime")
+def test_reading_time_is_computed_when_not_declared(default_build: Build) -> None:
+    readtime = _byline(default_build, "computed.md").select_one(".prizm-byline__readtime")
     assert readtime is not None
     # about 1,010 words at 214 words a minute, rounded up
     assert readtime["data-minutes"] == "5"
     assert _text(readtime) == "5 min de lecture"
-    assert "PRZ501" not in build.log
+    assert not _reported(default_build, "PRZ501", "computed.md")
 
 
-def test_declared_reading_time_that_agrees_is_not_reported(build_site: BuildSite) -> None:
-    article = ARTICLE.replace('readingTime: "3 min"', 'readingTime: "5 min"')
-    build = build_site(
-        {"article.md": article + "\n" + _long_body(1000) + "\n"}, {"theme": "mkdocs"}
-    )
-    readtime = _byline(build).select_one(".prizm-byline__readtime")
+def test_declared_reading_time_that_agrees_is_not_reported(default_build: Build) -> None:
+    readtime = _byline(default_build, "agrees.md").select_one(".prizm-byline__readtime")
     assert readtime is not None
     assert readtime["data-minutes"] == "5"
-    assert "PRZ501" not in build.log
+    assert not _reported(default_build, "PRZ501", "agrees.md")
 
 
-def test_no_byline_on_ordinary_pages(build_site: BuildSite) -> None:
-    build = build_site({"index.md": "# Accueil\n\nBonjour.\n"}, {"theme": "mkdocs"})
+def test_no_byline_on_ordinary_pages(default_build: Build) -> None:
+    build = default_build
     assert build.ok, build.log
     html = build.html("index.md")
     assert "prizm-byline" not in html

@@ -64,14 +64,19 @@ def ok(build: Build) -> Build:
     return build
 
 
-@pytest.mark.parametrize("theme", ["mkdocs", "material"])
-def test_disclosure_and_cite_block_on_articles_only(build_site: BuildSite, theme: str) -> None:
-    build = ok(
-        build_site(
+@pytest.fixture(scope="module", params=["mkdocs", "material"])
+def reviewed(request: pytest.FixtureRequest, build_module_site: BuildSite) -> Build:
+    """A site with a reviewer, per theme: a French article naming its own, an English one."""
+    return ok(
+        build_module_site(
             {**PAGES, "article.md": article("relecteur: Léa Roux\n")},
-            config(theme, disclosure_reviewer="Claire Martin"),
+            config(request.param, disclosure_reviewer="Claire Martin"),
         )
     )
+
+
+def test_disclosure_and_cite_block_on_articles_only(reviewed: Build) -> None:
+    build = reviewed
     soup = build.soup("article.md")
     [line] = soup.select(".prizm-disclosure")
     # Front matter wins over the site's reviewer.
@@ -102,10 +107,8 @@ def test_disclosure_and_cite_block_on_articles_only(build_site: BuildSite, theme
     assert not index.select(".prizm-disclosure, .prizm-cite-block")
 
 
-@pytest.mark.parametrize("theme", ["mkdocs", "material"])
-def test_english_article_is_localised(build_site: BuildSite, theme: str) -> None:
-    build = ok(build_site(PAGES, config(theme, disclosure_reviewer="Claire Martin")))
-    soup = build.soup("en.md")
+def test_english_article_is_localised(reviewed: Build) -> None:
+    soup = reviewed.soup("en.md")
     line = soup.select_one(".prizm-disclosure__text")
     assert line is not None
     assert line.get_text() == "Written with the help of AI, reviewed by Claire Martin."

@@ -45,9 +45,10 @@ def _build(tmp_path: Path, theme: Any) -> Build:
     return build
 
 
-@pytest.fixture(params=sorted(THEMES))
-def overridden(request: pytest.FixtureRequest, tmp_path: Path) -> Build:
-    return _build(tmp_path, THEMES[request.param])
+@pytest.fixture(scope="module", params=sorted(THEMES))
+def overridden(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """One build per theme, read by every test (none writes to it)."""
+    return _build(tmp_path_factory.mktemp(request.param), THEMES[request.param])
 
 
 def test_custom_dir_byline_wins(overridden: Build) -> None:

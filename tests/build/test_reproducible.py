@@ -37,7 +37,9 @@ def _pages() -> dict[str, str]:
     return pages
 
 
-def _build(root: Path, pages: dict[str, str], epoch: str, *, enabled: bool = True) -> Build:
+def _build(
+    root: Path, pages: dict[str, str], epoch: str, *, enabled: bool = True, fresh: bool = True
+) -> Build:
     config = {
         "site_name": "Reproductible",
         "site_url": "https://example.org/",
@@ -45,7 +47,9 @@ def _build(root: Path, pages: dict[str, str], epoch: str, *, enabled: bool = Tru
         "plugins": ["search", {"prizm": {"enabled": enabled}}],
     }
     project = write_project(root, pages, config)
-    build = run_build(project, env={"SOURCE_DATE_EPOCH": epoch})
+    # Builds compared are separate processes with their own string hash seeds, as separate runs
+    # would be: a new interpreter each, but for one, a child of the run server (its own seed).
+    build = run_build(project, env={"SOURCE_DATE_EPOCH": epoch}, fresh=fresh)
     assert build.ok, build.log
     return build
 
@@ -69,26 +73,37 @@ def pages() -> dict[str, str]:
     return _pages()
 
 
+@pytest.fixture(scope="module")
+def builds(
+    tmp_path_factory: pytest.TempPathFactory, pages: dict[str, str]
+) -> tuple[Build, Build, Build]:
+    """Three builds with the plugin, each in a folder of its own (so that no absolute path may
+    leak into the output either): two at ``EPOCH``, one at ``OTHER_EPOCH``."""
+    root = tmp_path_factory.mktemp("builds")
+    return (
+        _build(root / "a", pages, EPOCH, fresh=False),
+        _build(root / "b", pages, EPOCH),
+        _build(root / "c", pages, OTHER_EPOCH),
+    )
+
+
 def test_mkdocs_alone_is_reproducible(tmp_path: Path, pages: dict[str, str]) -> None:
     # The reference: with SOURCE_DATE_EPOCH, MkDocs' own output (sitemap.xml.gz included: its
     # gzip header takes the same timestamp) is byte-identical, so nothing needs excluding below.
-    a = _build(tmp_path / "a", pages, EPOCH, enabled=False)
+    a = _build(tmp_path / "a", pages, EPOCH, enabled=False, fresh=False)
     b = _build(tmp_path / "b", pages, EPOCH, enabled=False)
     assert _differing(a, b) == []
 
 
-def test_two_builds_are_byte_identical(tmp_path: Path, pages: dict[str, str]) -> None:
-    # Different folders, so that no absolute path may leak into the output either.
-    a = _build(tmp_path / "a", pages, EPOCH)
-    b = _build(tmp_path / "b", pages, EPOCH)
+def test_two_builds_are_byte_identical(builds: tuple[Build, Build, Build]) -> None:
+    a, b, _ = builds
     assert _differing(a, b) == []
     assert (a.site / "assets" / "prizm" / "prizm.css").is_file()
     assert "prizm-source-1" in a.html("articles/seed.md")
 
 
-def test_no_wall_clock_time(tmp_path: Path, pages: dict[str, str]) -> None:
-    a = _build(tmp_path / "a", pages, EPOCH)
-    b = _build(tmp_path / "b", pages, OTHER_EPOCH)
+def test_no_wall_clock_time(builds: tuple[Build, Build, Build]) -> None:
+    a, _, b = builds
     # Only MkDocs puts the build date in the output: the sitemap's <lastmod>, and the mkdocs
     # theme's "Build Date UTC" comment on the home page. Nothing else depends on the time.
     assert set(_differing(a, b)) <= {"sitemap.xml", "sitemap.xml.gz", "index.html"}
@@ -108,9 +123,8 @@ def _ids(html: str) -> list[str]:
     return [str(tag["id"]) for tag in soup.find_all(id=re.compile(r"^prizm-"))]
 
 
-def test_ids_are_stable(tmp_path: Path, pages: dict[str, str]) -> None:
-    a = _build(tmp_path / "first", pages, EPOCH)
-    b = _build(tmp_path / "second", pages, OTHER_EPOCH)
+def test_ids_are_stable(builds: tuple[Build, Build, Build], pages: dict[str, str]) -> None:
+    _, a, b = builds
     for name in pages:
         if not name.startswith("articles/"):
             continue

@@ -19,11 +19,14 @@ THEMES: dict[str, Any] = {
 NOTE_MARKERS = ("Score intégrité", "Score int\\u00e9grit\\u00e9", "ARTICLE FINAL", "Optimisé le")
 
 
-@pytest.fixture(params=sorted(THEMES))
-def seed_build(request: pytest.FixtureRequest, build_site: BuildSite, seed_text: str) -> Build:
+@pytest.fixture(scope="module", params=sorted(THEMES))
+def seed_build(
+    request: pytest.FixtureRequest, build_module_site: BuildSite, seed_text: str
+) -> Build:
+    """One build per theme, read by every test (none writes to it)."""
     theme = THEMES[request.param]
     pages = {"index.md": "# Accueil\n\nLe site.\n", "article.md": seed_text}
-    build = build_site(pages, {"theme": theme, "plugins": ["search", "prizm"]})
+    build = build_module_site(pages, {"theme": theme, "plugins": ["search", "prizm"]})
     assert build.ok, build.log[-3000:]
     return build
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -151,10 +152,28 @@ THEMES: list[Any] = [
 ]
 
 
+Pair = Callable[[dict[str, Any]], tuple[Build, Build]]
+
+
+@pytest.fixture(scope="module")
+def pair(tmp_path_factory: pytest.TempPathFactory) -> Pair:
+    """The site built without and with the plugin, once per theme (the tests only read it)."""
+    built: dict[str, tuple[Build, Build]] = {}
+
+    def _pair(theme: dict[str, Any]) -> tuple[Build, Build]:
+        name = theme["name"]
+        if name not in built:
+            root = tmp_path_factory.mktemp(name)
+            without = _build(root / "without", theme, ["search"])
+            built[name] = without, _build(root / "with", theme, ["search", "prizm"])
+        return built[name]
+
+    return _pair
+
+
 @pytest.mark.parametrize(("theme", "selector"), THEMES)
-def test_ordinary_pages_are_untouched(tmp_path: Path, theme: dict[str, Any], selector: str) -> None:
-    without = _build(tmp_path / "without", theme, ["search"])
-    with_prizm = _build(tmp_path / "with", theme, ["search", "prizm"])
+def test_ordinary_pages_are_untouched(pair: Pair, theme: dict[str, Any], selector: str) -> None:
+    without, with_prizm = pair(theme)
     for page in PAGES:
         before = without.html(page)
         after = with_prizm.html(page)
@@ -173,9 +192,7 @@ def test_ordinary_pages_are_untouched(tmp_path: Path, theme: dict[str, Any], sel
     assert "prizm-sources" not in guide
 
 
-def test_search_index_is_untouched(tmp_path: Path) -> None:
-    theme = {"name": "mkdocs"}
-    without = _build(tmp_path / "without", theme, ["search"])
-    with_prizm = _build(tmp_path / "with", theme, ["search", "prizm"])
+def test_search_index_is_untouched(pair: Pair) -> None:
+    without, with_prizm = pair({"name": "mkdocs"})
     index = Path("search") / "search_index.json"
     assert (with_prizm.site / index).read_bytes() == (without.site / index).read_bytes()

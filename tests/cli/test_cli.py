@@ -14,21 +14,16 @@ import pytest
 
 from mkdocs_prizm.core.pipeline import analyse
 from mkdocs_prizm.core.problems import CODES
-from tests.conftest import CORPUS, corpus_files
+from tests.conftest import CLI_PRELOAD, CORPUS, corpus_files, run_python_module
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m mkdocs_prizm ARGS`` with warnings as errors (a child of a run server)."""
     env = {**os.environ, "PYTHONWARNINGS": "error"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_prizm", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-        timeout=120,
+    code, stdout, stderr = run_python_module(
+        "mkdocs_prizm", list(args), cwd=cwd, env=env, preload=CLI_PRELOAD, timeout=120
     )
+    return subprocess.CompletedProcess(["mkdocs_prizm", *args], code, stdout, stderr)
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.links_server import Server, serve
+from tests.conftest import CLI_PRELOAD, run_python_module
 
 ROUTES = (
     "ok",
@@ -65,19 +65,14 @@ def article(server: Server, routes: tuple[str, ...] = ROUTES) -> str:
 def run(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
+    """``python -m mkdocs_prizm links ARGS`` with warnings as errors (a child of a run server)."""
     full_env = {**os.environ, "PYTHONWARNINGS": "error", **(env or {})}
     full_env.pop("PRIZM_WAYBACK_API", None)
     full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs_prizm", "links", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=full_env,
-        check=False,
-        timeout=120,
+    code, stdout, stderr = run_python_module(
+        "mkdocs_prizm", ["links", *args], cwd=cwd, env=full_env, preload=CLI_PRELOAD, timeout=120
     )
+    return subprocess.CompletedProcess(["mkdocs_prizm", "links", *args], code, stdout, stderr)
 
 
 @pytest.fixture(scope="module")
