@@ -3,6 +3,10 @@
 # pytest suite (warnings are errors) and the documentation build with --strict.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Bytecode caches as an installed Python keeps them: where the environment turns them off,
+# each pytest process rewrites every test module's assertions again, and each build
+# subprocess compiles the plugin from source.
+unset PYTHONDONTWRITEBYTECODE
 bash scripts/setup.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .

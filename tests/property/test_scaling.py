@@ -1,26 +1,16 @@
-"""Linear scaling on pathological inputs: ten times the input must not take much more than ten
-times the time.
-
-For each generator, ``n`` is doubled until ``process_source`` takes at least ~20 ms, then the
-best of three runs at ``n`` and at ``10 n`` are compared with a generous bound
-(``t(10n) <= 20 t(n) + 50 ms``): a quadratic algorithm gives about 100 times.  The runs at
-``10 n`` stop at the first within the bound (the best of three is within it if any run is).
-"""
+"""Linear scaling of the whole pipeline on pathological inputs (see ``tests.timing``)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 import pytest
 
 from mkdocs_prizm.core.pipeline import analyse
+from tests.timing import best_of_three, bound, scaling
 
 FRONT_MATTER = "---\ntitle: Essai\ndate: 2025-07-29\nauthor: Prizm AI\n---\n\n"
 SECTION = "\n\n## Sources et références\n\n"
-TARGET_SECONDS = 0.02
-EPSILON_SECONDS = 0.05
-MAX_N = 1 << 20
 
 
 def _unclosed(n: int) -> str:
@@ -72,36 +62,10 @@ GENERATORS: dict[str, Callable[[int], str]] = {
 }
 
 
-def _best_of_three(text: str, enough: float = 0.0) -> float:
-    """The CPU time of the quickest of three runs (other processes' load barely moves it), or
-    of the first run taking at most ``enough`` seconds."""
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        analyse(text, "article.md")
-        best = min(best, time.process_time() - start)
-        if best <= enough:
-            break
-    return best
-
-
-def _within_bound(make: Callable[[int], str]) -> tuple[int, float, float]:
-    """``n``, the time at ``n`` and the time at ``10 n`` (see the module's docstring)."""
-    n = 16
-    small = _best_of_three(make(n))
-    while small < TARGET_SECONDS and n < MAX_N:
-        n *= 2
-        small = _best_of_three(make(n))
-    large = _best_of_three(make(10 * n), enough=20 * small + EPSILON_SECONDS)
-    return n, small, large
-
-
 @pytest.mark.parametrize("name", list(GENERATORS))
 def test_linear_scaling(name: str) -> None:
-    n, small, large = _within_bound(lambda n: FRONT_MATTER + GENERATORS[name](n))
-    assert large <= 20 * small + EPSILON_SECONDS, (
-        f"{name}: n={n} took {small:.3f}s, 10n took {large:.3f}s"
-    )
+    measured = scaling(analyse, lambda n: FRONT_MATTER + GENERATORS[name](n))
+    assert not measured, f"{name}: {measured}"
 
 
 def _keys(n: int) -> str:
@@ -145,16 +109,13 @@ def test_linear_scaling_of_front_matter(name: str) -> None:
             FRONT_MATTER_GENERATORS[name](n) + "---\n\nTexte.\n"
         )
 
-    n, small, large = _within_bound(make)
-    assert large <= 20 * small + EPSILON_SECONDS, (
-        f"{name}: n={n} took {small:.3f}s, 10n took {large:.3f}s"
-    )
+    measured = scaling(analyse, make)
+    assert not measured, f"{name}: {measured}"
 
 
 def test_a_large_article_stays_linear() -> None:
     # 70 kB of ordinary cited prose against 700 kB.
     body = "Un mot et un autre, (Source : A). " * 2_000
-    small = _best_of_three(FRONT_MATTER + body)
-    bound = 20 * small + EPSILON_SECONDS
-    large = _best_of_three(FRONT_MATTER + body * 10, enough=bound)
-    assert large <= bound, f"70 kB took {small:.3f}s, 700 kB took {large:.3f}s"
+    small = best_of_three(analyse, FRONT_MATTER + body)
+    large = best_of_three(analyse, FRONT_MATTER + body * 10, enough=bound(small))
+    assert large <= bound(small), f"70 kB took {small:.3f}s, 700 kB took {large:.3f}s"
