@@ -136,6 +136,23 @@ MKDOCS_PRELOAD = (
 CLI_PRELOAD = ("mkdocs_prizm.cli",)
 
 
+def run_command(
+    args: list[str], *, cwd: Path, env: Mapping[str, str], timeout: float = BUILD_TIMEOUT
+) -> tuple[int, str, str]:
+    """Run ``args`` in a new process in ``cwd`` with ``env``: the exit code, stdout and stderr."""
+    done = subprocess.run(
+        args,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=dict(env),
+        check=False,
+        timeout=timeout,
+    )
+    return done.returncode, done.stdout, done.stderr
+
+
 def run_python_module(
     module: str,
     args: list[str],
@@ -155,17 +172,7 @@ def run_python_module(
     instead, which also draws its own string hash seed.
     """
     if fresh or FRESH_RUNS:
-        done = subprocess.run(
-            [sys.executable, "-m", module, *args],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            env=dict(env),
-            check=False,
-            timeout=timeout,
-        )
-        return done.returncode, done.stdout, done.stderr
+        return run_command([sys.executable, "-m", module, *args], cwd=cwd, env=env, timeout=timeout)
     warnings = env.get("PYTHONWARNINGS", "")
     server = _SERVERS.get((preload, warnings))
     if server is None:
@@ -198,18 +205,9 @@ def run_build(
             preload=MKDOCS_PRELOAD,
             fresh=fresh,
         )
-        log = stdout + stderr
     else:
-        done = subprocess.run(
-            [*command, *options],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env=full_env,
-            check=False,
-            timeout=BUILD_TIMEOUT,
-        )
-        returncode, log = done.returncode, done.stdout + done.stderr
+        returncode, stdout, stderr = run_command([*command, *options], cwd=project, env=full_env)
+    log = stdout + stderr
     config = yaml.safe_load((project / config_file).read_text(encoding="utf-8")) or {}
     site = project / str(config.get("site_dir", "site"))
     return Build(project, site, returncode, log)
