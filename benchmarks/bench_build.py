@@ -16,8 +16,9 @@ clock, and the share is the handlers' CPU time over the whole process' CPU time
 of two processes' times.  The same builds time the functions that do the work of each feature
 of the trust layer (``FEATURE_WORK``): a feature's own work, in points of own share, is their
 time over the process' time.  ``--feature-costs`` cross-checks it by building the site again
-with each feature turned off (``FEATURES``), a noisier figure (two processes).  The last lines
-say whether the run settles the issue's targets.
+with each feature turned off (``FEATURES``; ``--feature-costs cite-block sanitiser``: those
+alone), a noisier figure (two processes).  The last lines say whether the run settles the
+issue's targets.
 
 Adversarial inputs (tens of thousands of ``<!--``, ``Fiabilité :``, ``(Source :`` fragments,
 a 2,000-entry sources section) are timed the same way on small sites of a few pages, and the
@@ -653,7 +654,7 @@ def run(
     costs: dict[str, dict[str, float]] | None = None
     if options.feature_costs and share is not None:
         costs = {}
-        for feature in FEATURES:
+        for feature in options.feature_costs:
             say(f"the own share with and without the {feature}, {options.share_rounds} pairs ...")
             costs[feature] = feature_cost(project, feature, options.share_rounds)
     if not options.no_adversarial:
@@ -788,8 +789,17 @@ def _at_least_zero(value: str) -> int:
     return number
 
 
+def _feature(value: str) -> str:
+    """The feature of ``FEATURES`` named ``value`` or its slug (``post-build-audit``)."""
+    for feature in FEATURES:
+        if value in {feature, feature_slug(feature)}:
+            return feature
+    known = ", ".join(feature_slug(f) for f in FEATURES)
+    raise argparse.ArgumentTypeError(f"no feature {value!r}; one of {known}")
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """Command-line options."""
+    """Command-line options (``feature_costs``: the features to measure, ``None`` for none)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--articles", type=_at_least_one, default=1000, help="pages in the big site"
@@ -828,16 +838,24 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--feature-costs",
-        action="store_true",
+        nargs="*",
+        type=_feature,
+        metavar="FEATURE",
         help="also measure the own share with each trust-layer feature turned off "
-        "(--share-rounds builds each)",
+        "(--share-rounds pairs of builds each), or with each FEATURE named: "
+        + ", ".join(feature_slug(f) for f in FEATURES),
     )
     parser.add_argument(
         "--pin-malloc",
         action="store_true",
         help="pin glibc's malloc thresholds in both builds (see child_environment)",
     )
-    return parser.parse_args(argv)
+    options = parser.parse_args(argv)
+    if options.feature_costs is not None:
+        # Every feature when none is named, else those named, in FEATURES' order, once each.
+        named = set(options.feature_costs or FEATURES)
+        options.feature_costs = [feature for feature in FEATURES if feature in named]
+    return options
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -903,9 +921,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             within = "yes" if cost <= FEATURE_BUDGET else "no"
             line = f"| {feature} | {cost * 100:.2f} | {within} |"
             if isinstance(costs, dict):
-                figures = costs[feature]
+                figures = costs.get(feature)
                 line += (
-                    f" {figures['cost'] * 100:+.2f}: {figures['with']:.2%}, "
+                    " not measured |"
+                    if figures is None
+                    else f" {figures['cost'] * 100:+.2f}: {figures['with']:.2%}, "
                     f"{figures['without']:.2%} |"
                 )
             print(line)

@@ -14,19 +14,118 @@ run (tests that compare two builds for reproducibility ask ``run_build(fresh=Tru
 warning filters are those of the server's start (``tests/conftest.py`` keeps one server per
 ``PYTHONWARNINGS`` value), and so is ``sys.path`` (the tests pass the server's ``PYTHONPATH`` on);
 and the modules imported here were imported before the run's
-environment was set (none of them reads the environment when imported).
+environment was set (none of them reads the environment when imported), and the objects
+they made are left out of a run's garbage collections (``gc.freeze``: the modules' objects,
+alive for the whole run anyway; collecting walked and copied the whole inherited heap, about a
+quarter of a small build's time).  With a folder in
+``PRIZM_TESTS_TEMPLATE_CACHE``, every Jinja environment the runs create keeps its compiled
+templates there (Jinja's own ``FileSystemBytecodeCache``): a template is compiled once per
+server and folder, not in every build (about half of a small build's time).  The cache key is
+the template's name, file and source and everything about its environment that compiling reads
+(the settings, the extensions, the policies, the filters and tests, which Jinja calls on
+constants while compiling), so a run loads only the code it would have compiled; a template
+whose environment holds anything it cannot name (a closure, a bound method) is compiled every
+time.
 """
 
 from __future__ import annotations
 
 import contextlib
+import gc
+import hashlib
 import importlib
 import json
 import os
 import runpy
 import sys
+import types
 from pathlib import Path
 from typing import Any
+
+#: The environment's settings read elsewhere than while compiling (or set here).
+_NOT_COMPILING = frozenset(
+    {"bytecode_cache", "auto_reload", "cache", "globals", "loader", "shared"}
+)
+#: What the cache key cannot describe: the template is then compiled every time.
+_UNNAMED = object()
+
+
+def _describe(value: Any, depth: int = 0) -> Any:
+    """``value`` as plain data that names it exactly, or ``_UNNAMED``."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if depth > 8:
+        return _UNNAMED
+    deeper = depth + 1
+    if isinstance(value, (list, tuple, set, frozenset, dict)):
+        pairs = value.items() if isinstance(value, dict) else enumerate(value)
+        items = [(repr(k), _describe(v, deeper)) for k, v in pairs]
+        if any(v is _UNNAMED for _, v in items):
+            return _UNNAMED
+        ordered = isinstance(value, (list, tuple))
+        return (type(value).__name__, items if ordered else sorted(items, key=repr))
+    if isinstance(value, types.MethodType):
+        # Jinja's extensions add their methods to the environment (i18n's install_*): the
+        # extension's own state is described with the environment's ``extensions``.
+        if type(value.__self__).__module__.startswith("jinja2."):
+            return ("method", _describe(type(value.__self__), deeper), _describe(value.__func__))
+        return _UNNAMED
+    if isinstance(value, types.BuiltinFunctionType):
+        owner = getattr(value, "__self__", None)
+        if owner is not None and not isinstance(owner, types.ModuleType):
+            return _UNNAMED  # a method of some object
+        return ("builtin", value.__module__, value.__qualname__)
+    if isinstance(value, type):
+        return ("class", value.__module__, value.__qualname__)
+    if isinstance(value, types.FunctionType):
+        # Its code, defaults and closure (Jinja's filters are wrapped in closures).
+        code = value.__code__
+        cells = [cell.cell_contents for cell in value.__closure__ or ()]
+        parts = [value.__defaults__, value.__kwdefaults__, cells]
+        described = [_describe(part, deeper) for part in parts]
+        if any(part is _UNNAMED for part in described):
+            return _UNNAMED
+        where = (value.__module__, value.__qualname__, code.co_filename, code.co_firstlineno)
+        return ("function", where, str(getattr(value, "jinja_pass_arg", "")), described)
+    if not callable(value) and hasattr(value, "__dict__"):
+        # An extension: its class and its own settings.
+        state = {k: v for k, v in vars(value).items() if k != "environment"}
+        return (_describe(type(value)), _describe(state, deeper))
+    return _UNNAMED
+
+
+def _cache_templates(folder: str) -> None:
+    """Give every Jinja environment created from now on a bytecode cache in ``folder``."""
+    import jinja2  # noqa: PLC0415 - only when asked for
+    from jinja2.bccache import Bucket, FileSystemBytecodeCache  # noqa: PLC0415
+
+    class Cache(FileSystemBytecodeCache):
+        def get_bucket(
+            self, environment: jinja2.Environment, name: str, filename: str | None, source: str
+        ) -> Bucket:
+            settings = {k: v for k, v in vars(environment).items() if k not in _NOT_COMPILING}
+            described = _describe((type(environment), settings))
+            if described is _UNNAMED:
+                return Bucket(environment, "", "")  # empty: compiled, and never stored
+            key = hashlib.sha256(repr((name, filename, described)).encode()).hexdigest()
+            bucket = Bucket(environment, key, self.get_source_checksum(source))
+            self.load_bytecode(bucket)
+            return bucket
+
+        def dump_bytecode(self, bucket: Bucket) -> None:
+            if bucket.key:
+                super().dump_bytecode(bucket)
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    cache = Cache(folder)
+    original = jinja2.Environment.__init__
+
+    def init(self: jinja2.Environment, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        if self.bytecode_cache is None:
+            self.bytecode_cache = cache
+
+    jinja2.Environment.__init__ = init  # type: ignore[method-assign]
 
 
 def _child(request: dict[str, Any]) -> None:
@@ -57,6 +156,12 @@ def main() -> None:
         # command would.
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    folder = os.environ.get("PRIZM_TESTS_TEMPLATE_CACHE")
+    if folder:
+        _cache_templates(folder)
+    # What is imported stays for the process' life: the children's garbage collections then
+    # skip it, instead of walking (and copying, page by page) the whole inherited heap.
+    gc.freeze()
     for line in sys.stdin:
         request = json.loads(line)
         sys.stdout.flush()

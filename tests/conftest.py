@@ -65,7 +65,8 @@ BuildSite = Callable[..., Build]
 
 class _Server:
     """A client of ``tests/build_server.py``, which has imported ``preload`` under ``warnings``
-    (its ``PYTHONWARNINGS``), started on first use."""
+    (its ``PYTHONWARNINGS``), started on first use; its runs keep their compiled Jinja
+    templates in a folder of its own."""
 
     def __init__(self, preload: tuple[str, ...], warnings: str) -> None:
         self.command = [sys.executable, str(Path(__file__).with_name("build_server.py")), *preload]
@@ -98,7 +99,11 @@ class _Server:
                     stdin=subprocess.PIPE,
                     stdout=subprocess.PIPE,
                     text=True,
-                    env={**os.environ, "PYTHONWARNINGS": self.warnings},
+                    env={
+                        **os.environ,
+                        "PYTHONWARNINGS": self.warnings,
+                        "PRIZM_TESTS_TEMPLATE_CACHE": str(self.folder / "templates"),
+                    },
                 )
             assert self.process.stdin is not None
             assert self.process.stdout is not None

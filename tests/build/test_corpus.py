@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from mkdocs_prizm.core.frontmatter import normalise_newlines
-from mkdocs_prizm.core.pipeline import analyse
+from mkdocs_prizm.core.pipeline import Processed, analyse
 from tests.conftest import CORPUS, corpus_files, run_build, write_project
 
 pytestmark = pytest.mark.corpus
@@ -49,8 +51,20 @@ def _body(source: str) -> str:
         text = text[match.end() :]
 
 
+@functools.cache
+def _page(path: Path) -> BeautifulSoup:
+    """A built page, parsed once for every test here (they only read it)."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@functools.cache
+def _analysed(path: Path) -> Processed:
+    """A corpus article as the pipeline reads it, once for every test here."""
+    return analyse(path.read_text(encoding="utf-8-sig"), path.name)
+
+
 @pytest.fixture(scope="module")
-def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
+def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, list[Path]]]:
     files = corpus_files()
     if not files:
         pytest.skip("../shared/corpus/prizmia is not present")
@@ -61,7 +75,9 @@ def corpus_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Pa
     build = run_build(root)
     assert build.ok, build.log[-3000:]
     assert "ERROR" not in build.log
-    return build.site, files
+    yield build.site, files
+    _page.cache_clear()
+    _analysed.cache_clear()
 
 
 def test_no_internal_note_is_published(corpus_site: tuple[Path, list[Path]]) -> None:
@@ -98,14 +114,12 @@ def test_no_sentence_is_lost(corpus_site: tuple[Path, list[Path]]) -> None:
     reports = []
     for path in files:
         source = path.read_text(encoding="utf-8-sig")
-        if analyse(source, path.name).internal_report:
+        if _analysed(path).internal_report:
             reports.append(path.name)
             assert not (site / path.stem).exists()  # kept out of the site
             continue
         body = RE_COMMENT.sub("", _body(source))
-        page = BeautifulSoup(
-            (site / path.stem / "index.html").read_text(encoding="utf-8"), "html.parser"
-        )
+        page = _page(site / path.stem / "index.html")
         alts = " ".join(str(img.get("alt", "")) for img in page.find_all("img"))
         text = _words(page.get_text(" ") + " " + alts)
         heading = RE_SOURCES_HEADING.search(body)
@@ -128,11 +142,11 @@ def test_no_sentence_is_lost(corpus_site: tuple[Path, list[Path]]) -> None:
 
 def test_lists_after_paragraphs_render_as_lists(corpus_site: tuple[Path, list[Path]]) -> None:
     site, files = corpus_site
-    changed = [p for p in files if analyse(p.read_text("utf-8-sig"), p.name).list_breaks]
+    changed = [p for p in files if _analysed(p).list_breaks]
     # The pipeline writes CommonMark: these articles start a list right after a paragraph.
     assert len(changed) >= 18
     for path in changed:
-        page = BeautifulSoup((site / path.stem / "index.html").read_text("utf-8"), "html.parser")
+        page = _page(site / path.stem / "index.html")
         main = page.find(attrs={"role": "main"}) or page
         assert main.find("ul") is not None or main.find("ol") is not None, path.name
 
@@ -141,7 +155,7 @@ def test_every_corpus_article_is_an_article() -> None:
     files = corpus_files()
     if not files:
         pytest.skip("../shared/corpus/prizmia is not present")
-    articles = [p for p in files if analyse(p.read_text("utf-8-sig"), p.name).article.is_article]
+    articles = [p for p in files if _analysed(p).article.is_article]
     # Every real article carries article fields; the Astro placeholders do too (pubDate).
     assert len(articles) == len(files), sorted({p.name for p in files} - {p.name for p in articles})
     assert CORPUS.is_dir()
@@ -162,7 +176,7 @@ def test_sources_render_every_entry(corpus_site: tuple[Path, list[Path]]) -> Non
         if heading is None:
             continue
         expected = len(RE_ENTRY_START.findall(body[heading.end() :]))
-        page = BeautifulSoup((site / path.stem / "index.html").read_text("utf-8"), "html.parser")
+        page = _page(site / path.stem / "index.html")
         rendered = page.select("section.prizm-sources li.prizm-source")
         assert len(rendered) == expected, path.name
         for number, item in enumerate(rendered, start=1):
@@ -183,10 +197,10 @@ def test_pseudo_bullets_render_as_list_items(corpus_site: tuple[Path, list[Path]
     for path in files:
         source = path.read_text(encoding="utf-8-sig")
         bullets = RE_PSEUDO_BULLET.findall(source)
-        if not bullets or analyse(source, path.name).internal_report:
+        if not bullets or _analysed(path).internal_report:
             continue
         articles += 1
-        page = BeautifulSoup((site / path.stem / "index.html").read_text("utf-8"), "html.parser")
+        page = _page(site / path.stem / "index.html")
         main = page.find(attrs={"role": "main"}) or page
         assert not [
             p for p in main.find_all("p") if p.get_text().lstrip().startswith(("•", "◦"))

@@ -127,24 +127,44 @@ def test_the_import_graph_has_no_cycle() -> None:
 
 
 def test_every_module_imports_on_its_own() -> None:
-    # One interpreter, the package's modules forgotten before each import: each module must
-    # import whatever it needs itself (third-party modules stay loaded, to keep this quick).
+    # `import mkdocs_prizm.a.b` imports the package, then `mkdocs_prizm.a`, then the module:
+    # each module is imported in a process forked from one that has just imported its parent
+    # package that way (the package itself first, with none of its modules loaded), so that it
+    # sees only what its parents import.  Third-party modules stay loaded, to keep this quick:
+    # every module is imported once before the package's modules are forgotten.
     script = textwrap.dedent(
         """
-        import importlib, sys, traceback
-        failed = []
-        for name in sys.argv[1:]:
-            for loaded in [m for m in sys.modules if m.split(".")[0] == "mkdocs_prizm"]:
-                del sys.modules[loaded]
+        import importlib, os, sys, traceback
+        names = sys.argv[1:]
+        package = names[0]
+        for name in names:
             try:
                 importlib.import_module(name)
-            except Exception:
-                failed.append(name + "\\n" + traceback.format_exc())
-        print("\\n".join(failed))
-        sys.exit(1 if failed else 0)
+            except BaseException:
+                pass  # reported below, from a process of its own
+        for loaded in [m for m in sys.modules if m.split(".")[0] == package]:
+            del sys.modules[loaded]
+
+        def failures(name):
+            # Import `name` (its parent package just imported), then check its modules.
+            try:
+                importlib.import_module(name)
+            except BaseException:
+                print(name, traceback.format_exc(), sep="\\n", flush=True)
+                return 1
+            count = 0
+            for child in [n for n in names if n.rpartition(".")[0] == name]:
+                pid = os.fork()
+                if pid == 0:
+                    os._exit(1 if failures(child) else 0)
+                count += os.waitpid(pid, 0)[1] != 0
+            return count
+
+        sys.exit(1 if failures(package) else 0)
         """
     )
     names = sorted(name for name in MODULES if not name.endswith("__main__"))
+    assert names[0] == PACKAGE.name
     result = subprocess.run(
         [sys.executable, "-c", script, *names],
         capture_output=True,
