@@ -70,7 +70,7 @@ class Browser:
         self._next_id = 0
         self._buffer = b""
         self.events: list[dict[str, Any]] = []
-        self._contexts: list[str] = []
+        self._page: Page | None = None
         to_browser_r, self._to_browser = os.pipe()
         self._from_browser, from_browser_w = os.pipe()
         # Above 9, so that "3<&N 4>&M" below never reads a descriptor it just replaced.
@@ -176,28 +176,36 @@ class Browser:
     # -- pages -------------------------------------------------------------------------------
 
     def close_pages(self) -> None:
-        """Close every tab opened so far (with its context), so that none keeps running."""
-        while self._contexts:
-            self.send("Target.disposeBrowserContext", {"browserContextId": self._contexts.pop()})
+        """Leave the tab blank, as a new one would be: nothing keeps running in it, nothing a
+        test stored or set is left for the next (see ``new_page``)."""
+        if self._page is not None:
+            self._page.empty()
 
     def new_page(self, width: int = 1280, height: int = 2000) -> Page:
-        """Open a blank tab with the given viewport, in a fresh context (no stored state)."""
-        context = self.send("Target.createBrowserContext")["browserContextId"]
-        self._contexts.append(str(context))
-        target = self.send(
-            "Target.createTarget", {"url": "about:blank", "browserContextId": context}
-        )["targetId"]
-        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
-        page = Page(self, str(session))
-        page.send("Page.enable")
-        page.send("Network.enable")
-        page.send(
+        """A blank tab with the given viewport, with no stored state.
+
+        One tab is opened in its own context and used again by every test, emptied after
+        each (``close_pages``): a new context starts a new renderer process, which took
+        about as much of the browser's time as loading the page.
+        """
+        if self._page is None:
+            context = self.send("Target.createBrowserContext")["browserContextId"]
+            target = self.send(
+                "Target.createTarget", {"url": "about:blank", "browserContextId": context}
+            )["targetId"]
+            session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
+                "sessionId"
+            ]
+            self._page = Page(self, str(session))
+            self._page.send("Page.enable")
+            self._page.send("Network.enable")
+        else:
+            self._page.empty()
+        self._page.send(
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
         )
-        return page
+        return self._page
 
 
 class Page:
@@ -206,10 +214,39 @@ class Page:
     def __init__(self, browser: Browser, session: str) -> None:
         self.browser = browser
         self.session = session
+        self._origins: set[str] = set()
+        self._scripts: list[str] = []
+        self._used = False
 
     def send(self, method: str, params: dict[str, Any] | None = None) -> dict[str, Any]:
         """A command in this tab's session."""
-        return self.browser.send(method, params, session=self.session)
+        self._used = True
+        result = self.browser.send(method, params, session=self.session)
+        if method == "Page.addScriptToEvaluateOnNewDocument":
+            self._scripts.append(str(result["identifier"]))
+        return result
+
+    def empty(self) -> None:
+        """Undo what a test did to the tab: its scripts, emulation, input, stored data, events,
+        and its document (a blank page instead, running nothing)."""
+        if not self._used:
+            return
+        with contextlib.suppress(CDPError):  # a dialog left open by a failed test
+            self.send("Page.handleJavaScriptDialog", {"accept": False})
+        for identifier in self._scripts:
+            self.send("Page.removeScriptToEvaluateOnNewDocument", {"identifier": identifier})
+        self._scripts.clear()
+        self.send("Emulation.setScriptExecutionDisabled", {"value": False})
+        self.send("Emulation.setEmulatedMedia", {"features": []})
+        self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": 0, "y": 0})
+        self.goto("about:blank")
+        for origin in self._origins:
+            self.send("Storage.clearDataForOrigin", {"origin": origin, "storageTypes": "all"})
+        self._origins.clear()
+        self.send("Runtime.disable")
+        self.send("Log.disable")
+        self.browser.events = [e for e in self.browser.events if e.get("sessionId") != self.session]
+        self._used = False
 
     def color_scheme(self, scheme: str) -> None:
         """Emulate ``prefers-color-scheme`` (``light`` or ``dark``)."""
@@ -223,6 +260,8 @@ class Page:
         self.browser.events = [
             e for e in self.browser.events if e.get("method") != "Page.loadEventFired"
         ]
+        if url.startswith(("http://", "https://")):
+            self._origins.add("/".join(url.split("/", 3)[:3]))
         self.send("Page.navigate", {"url": url})
         self.browser.wait_event("Page.loadEventFired", session=self.session)
 

@@ -20,8 +20,8 @@ def chromium() -> str:
 
 @pytest.fixture(autouse=True)
 def _close_pages(request: pytest.FixtureRequest) -> Iterator[None]:
-    """After each test, close the tabs it opened in the module's browser: a test's pages keep
-    running scripts and using the CPU otherwise."""
+    """After each test, empty the module's tab (a blank page, nothing stored): a test's page
+    keeps running scripts and using the CPU otherwise."""
     yield
     browser = request.node.funcargs.get("browser")
     if isinstance(browser, Browser):
