@@ -66,7 +66,7 @@ def _walk(folder: str, prefix: str) -> Iterator[tuple[str, str, str]]:
 def _suffix(name: str) -> str:
     """The file name's ending, lower-cased (``.html``)."""
     stem, dot, ending = name.rpartition(".")
-    return dot + ending.lower() if stem else ""
+    return dot + ending.lower() if stem and ending else ""
 
 
 def _read_text(path: str, suffix: str) -> bytes | None:
